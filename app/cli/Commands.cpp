@@ -1,0 +1,12 @@
+#include "app/cli/Command.h"
+
+namespace egret::cli {
+
+const QVector<Command> &commands() {
+    static const QVector<Command> list = {
+        {"export", "Write the manifests as one validated, normalized YAML stream", runExport},
+    };
+    return list;
+}
+
+} // namespace egret::cli

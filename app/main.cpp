@@ -1,0 +1,29 @@
+#include "app/cli/Cli.h"
+
+#include <QCoreApplication>
+
+#ifdef EGRET_WITH_GUI
+#include "app/gui/GuiMain.h"
+#endif
+
+int main(int argc, char *argv[]) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    QCoreApplication::setApplicationName(QStringLiteral("egret"));
+    QCoreApplication::setOrganizationName(QStringLiteral("egret"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EGRET_VERSION));
+
+    if (egret::cli::wantsCli(args)) {
+        // The command line needs no display: a core application is enough.
+        QCoreApplication app(argc, argv);
+        return egret::cli::run(args);
+    }
+#ifdef EGRET_WITH_GUI
+    return egret::gui::run(argc, argv);
+#else
+    QCoreApplication app(argc, argv);
+    return egret::cli::run({args.value(0), QStringLiteral("--help")});
+#endif
+}

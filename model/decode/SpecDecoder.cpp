@@ -1,0 +1,38 @@
+#include "model/decode/Decoders.h"
+
+namespace egret::decode {
+
+Spec spec(Kind kind, const YAML::Node &root) {
+    switch (kind) {
+    case Kind::Gateway:
+        return gateway(root);
+    case Kind::ServiceEntry:
+        return serviceEntry(root);
+    case Kind::VirtualService:
+        return virtualService(root);
+    case Kind::DestinationRule:
+        return destinationRule(root);
+    case Kind::Sidecar:
+        return sidecar(root);
+    case Kind::Deployment:
+    case Kind::StatefulSet:
+    case Kind::DaemonSet:
+    case Kind::Pod:
+        return workload(kind, root);
+    case Kind::Service:
+        return service(root);
+    case Kind::Secret:
+        return secret(root);
+    case Kind::RequestAuthentication:
+        return requestAuthentication(root);
+    case Kind::KubernetesGateway:
+        return kubernetesGateway(root);
+    case Kind::Namespace:
+    case Kind::Node:
+    case Kind::Unknown:
+        break;
+    }
+    return std::monostate{};
+}
+
+} // namespace egret::decode

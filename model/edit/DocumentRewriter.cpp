@@ -1,0 +1,116 @@
+#include "model/edit/DocumentRewriter.h"
+
+#include "model/yaml/Emitter.h"
+
+#include <QVector>
+
+namespace egret::edit {
+
+namespace {
+
+struct Line {
+    qsizetype start;
+    qsizetype end; // after the line break
+};
+
+QVector<Line> lines(const QByteArray &text) {
+    QVector<Line> out;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype nl = text.indexOf('\n', pos);
+        const qsizetype end = nl < 0 ? text.size() : nl + 1;
+        out.append({pos, end});
+        pos = end;
+    }
+    return out;
+}
+
+QByteArrayView content(const QByteArray &text, const Line &l) {
+    QByteArrayView v(text.constData() + l.start, l.end - l.start);
+    while (!v.isEmpty() && (v.back() == '\n' || v.back() == '\r'))
+        v.chop(1);
+    return v;
+}
+
+bool isBlankOrComment(QByteArrayView v) {
+    const QByteArrayView t = v.trimmed();
+    return t.isEmpty() || t.startsWith('#');
+}
+
+bool isMarker(QByteArrayView v) {
+    return v.startsWith("---") && (v.size() == 3 || v[3] == ' ' || v[3] == '\t');
+}
+
+} // namespace
+
+DocumentParts splitDocumentText(const QByteArray &text) {
+    const QVector<Line> ls = lines(text);
+    int first = 0;
+    while (first < ls.size()) {
+        const QByteArrayView v = content(text, ls[first]);
+        const bool inert = isBlankOrComment(v) || (v.startsWith('%')) ||
+                           (isMarker(v) && isBlankOrComment(v.sliced(3)));
+        if (!inert)
+            break;
+        ++first;
+    }
+    int last = int(ls.size()) - 1;
+    // Only comments at column 0 can be told apart from the content of a block scalar.
+    while (last >= first) {
+        const QByteArrayView v = content(text, ls[last]);
+        if (!(v.trimmed().isEmpty() || v.startsWith('#') || v == "..."))
+            break;
+        --last;
+    }
+    DocumentParts parts;
+    parts.bodyStart = first < ls.size() ? ls[first].start : text.size();
+    parts.bodyEnd = last >= first && last >= 0 ? ls[last].end : parts.bodyStart;
+    return parts;
+}
+
+std::optional<QByteArray> rewriteDocument(const QByteArray &text,
+                                          const std::function<bool(YAML::Node &root)> &change,
+                                          QString *error) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text.constData(), size_t(text.size())));
+    } catch (const YAML::Exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return std::nullopt;
+    }
+    const yaml::EmitStyle style = yaml::detectStyle(root);
+    if (!change(root))
+        return std::nullopt;
+    yaml::NodeBudget budget(text.size() * 4 + 100000);
+    const std::optional<std::string> body = yaml::emitDocument(root, style, budget);
+    if (!body) {
+        if (error)
+            *error = QStringLiteral("the document expands to too many nodes");
+        return std::nullopt;
+    }
+    const DocumentParts parts = splitDocumentText(text);
+    QByteArray out = text.left(parts.bodyStart);
+    // Content that began on the `---` line itself is now written below it.
+    if (parts.bodyStart < text.size() && isMarker(QByteArrayView(text).sliced(parts.bodyStart)))
+        out += "---\n";
+    QByteArray emitted = QByteArray::fromStdString(*body);
+    const bool hadFinalNewline = parts.bodyEnd > parts.bodyStart && text[parts.bodyEnd - 1] == '\n';
+    if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n'))
+        emitted.chop(1);
+    if (text.contains("\r\n"))
+        emitted.replace("\n", "\r\n");
+    out += emitted;
+    out += text.mid(parts.bodyEnd);
+    return out;
+}
+
+QByteArray renderDocument(const YAML::Node &root) {
+    yaml::EmitStyle style;
+    style.indentSequences = true;
+    yaml::NodeBudget budget(1 << 24);
+    return QByteArray::fromStdString(
+        yaml::emitDocument(root, style, budget).value_or(std::string()));
+}
+
+} // namespace egret::edit

@@ -1,0 +1,174 @@
+#include "model/io/Loader.h"
+
+#include "model/yaml/StreamSplitter.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace egret {
+
+namespace {
+
+struct FileInput {
+    QString path;
+    QByteArray bytes;
+    Diagnostics problems;
+    QVector<yaml::Chunk> chunks;
+    bool readable = false;
+    // Set when the bytes cannot be read as YAML at all: they become one document that keeps
+    // them unchanged, with this message.
+    std::optional<Diagnostic> opaque;
+};
+
+struct Job {
+    int file;
+    int chunk;
+};
+
+Diagnostic fileProblem(const QString &path, const QString &message,
+                       Severity severity = Severity::Error) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = codes::File;
+    d.location.file = path;
+    d.message = message;
+    return d;
+}
+
+Workspace assemble(std::vector<FileInput> &inputs, const LoadOptions &options) {
+    std::vector<Job> jobs;
+    for (int f = 0; f < int(inputs.size()); ++f)
+        for (int c = 0; c < inputs[f].chunks.size(); ++c)
+            jobs.push_back({f, c});
+
+    std::vector<ParsedDocument> results(jobs.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<qint64> done{0};
+    const qint64 total = qint64(jobs.size());
+    auto work = [&] {
+        for (;;) {
+            if (options.cancel && options.cancel->load())
+                return;
+            const std::size_t i = next.fetch_add(1);
+            if (i >= jobs.size())
+                return;
+            const FileInput &in = inputs[jobs[i].file];
+            const yaml::Chunk &c = in.chunks[jobs[i].chunk];
+            results[i] =
+                parseDocument(QByteArray::fromRawData(in.bytes.constData() + c.offset, c.length),
+                              in.path, c.firstLine, options.parse);
+            const qint64 n = ++done;
+            if (options.progress)
+                options.progress(n, total);
+        }
+    };
+    int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
+    threads = std::clamp(threads, 1, 64);
+    threads =
+        int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(jobs.size(), 1)));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+
+    Workspace ws;
+    ws.setParseOptions(options.parse);
+    std::size_t j = 0;
+    for (FileInput &in : inputs) {
+        const int file = ws.addFile(in.path, in.problems);
+        if (in.readable)
+            ws.setDiskState(file, Workspace::readDiskState(in.path, &in.bytes));
+        if (in.opaque) {
+            ParsedDocument kept;
+            kept.hasContent = true;
+            kept.diagnostics.append(*in.opaque);
+            ws.appendParsed(file, in.bytes, 0, std::move(kept));
+        }
+        for (const yaml::Chunk &c : in.chunks) {
+            ws.appendParsed(file, in.bytes.mid(c.offset, c.length), c.firstLine,
+                            std::move(results[j]));
+            ++j;
+        }
+        in.bytes = QByteArray(); // the documents hold their own copies now
+    }
+    return ws;
+}
+
+void prepare(FileInput &in) {
+    if (in.bytes.isEmpty()) {
+        in.problems.append(
+            fileProblem(in.path, QStringLiteral("the file is empty"), Severity::Warning));
+        return;
+    }
+    if (in.bytes.startsWith("\xFF\xFE") || in.bytes.startsWith("\xFE\xFF")) {
+        Diagnostic d = fileProblem(in.path, QStringLiteral("the file is UTF-16; Egret reads UTF-8 "
+                                                           "YAML (save it as UTF-8)"));
+        d.code = codes::Encoding;
+        d.location.line = 1;
+        d.location.column = 1;
+        in.opaque = d;
+        return;
+    }
+    in.chunks = yaml::splitStream(in.bytes);
+}
+
+} // namespace
+
+QStringList expandInputs(const QStringList &paths, Diagnostics *problems) {
+    QStringList out;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QStringList found;
+            QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << it.next();
+            std::sort(found.begin(), found.end());
+            out += found;
+        } else if (info.exists()) {
+            out << path;
+        } else if (problems) {
+            problems->append(fileProblem(path, QStringLiteral("no such file or folder")));
+        }
+    }
+    return out;
+}
+
+Workspace loadFiles(const QStringList &files, const LoadOptions &options) {
+    std::vector<FileInput> inputs(std::size_t(files.size()));
+    for (int i = 0; i < files.size(); ++i) {
+        FileInput &in = inputs[std::size_t(i)];
+        in.path = files[i];
+        QFile f(in.path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            in.problems.append(
+                fileProblem(in.path, QStringLiteral("cannot read: %1").arg(f.errorString())));
+            continue;
+        }
+        in.bytes = f.readAll();
+        in.readable = true;
+        prepare(in);
+    }
+    return assemble(inputs, options);
+}
+
+Workspace loadBytes(const QString &name, const QByteArray &bytes, const LoadOptions &options) {
+    std::vector<FileInput> inputs(1);
+    inputs[0].path = name;
+    inputs[0].bytes = bytes;
+    prepare(inputs[0]);
+    Workspace ws = assemble(inputs, options);
+    return ws;
+}
+
+} // namespace egret

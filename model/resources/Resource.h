@@ -1,0 +1,64 @@
+#pragma once
+
+#include "model/core/Diagnostic.h"
+#include "model/core/Kind.h"
+#include "model/resources/DestinationRule.h"
+#include "model/resources/Gateway.h"
+#include "model/resources/Kubernetes.h"
+#include "model/resources/ObjectMeta.h"
+#include "model/resources/ServiceEntry.h"
+#include "model/resources/Sidecar.h"
+#include "model/resources/VirtualService.h"
+
+#include <QtGlobal>
+
+#include <variant>
+
+namespace egret {
+
+using DocumentId = quint32;
+
+// A resource is addressed by its document and its place there (a `kind: List` holds several).
+struct ResourceId {
+    DocumentId document = 0;
+    int item = -1; // index in `items` of a List, -1 for a plain document
+
+    bool isValid() const { return document != 0; }
+    bool operator==(const ResourceId &) const = default;
+    bool operator<(const ResourceId &o) const {
+        return document != o.document ? document < o.document : item < o.item;
+    }
+};
+
+inline size_t qHash(const ResourceId &id, size_t seed = 0) {
+    return ::qHash(quint64(id.document) << 32 | quint32(id.item + 1), seed);
+}
+
+using Spec =
+    std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule, Sidecar,
+                 Workload, Service, Secret, RequestAuthentication, KubernetesGateway>;
+
+// One Kubernetes object read from a document: its identity, where it is, and its typed spec.
+// The document's text stays the source of truth; this is derived from it on every change.
+struct Resource {
+    ResourceId id;
+    Kind kind = Kind::Unknown;
+    QString apiVersion;
+    QString kindName; // as written
+    ObjectMeta meta;
+    QString ns;              // effective namespace: as written, else the workspace default
+    QString basePath;        // "" or "items[3]": prefix of field paths inside the document
+    SourceLocation location; // of the object's first line
+    Spec spec;
+    QStringList unknownFields; // paths of fields Istio's schema does not define
+    bool wellFormed = true;    // false when a required part (name) is missing
+
+    template <class T> const T *as() const { return std::get_if<T>(&spec); }
+
+    // "Kind ns/name" (or "Kind name" when the namespace is empty), as istioctl prints it.
+    ResourceRef ref() const { return {kindName, ns, meta.name}; }
+    // Joins a path inside the resource to the path inside its document.
+    QString documentPath(const QString &fieldPath) const;
+};
+
+} // namespace egret

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/core/Kind.h"
+#include "model/schema/SchemaNode.h"
+
+namespace egret::schema {
+
+// The whole document schema (apiVersion, kind, metadata, spec, status) of an Istio networking
+// kind, as Istio's CRDs define it for v1, v1beta1 and v1alpha3 (they are the same). Null for
+// kinds that are not checked.
+const Node *resourceSchema(Kind kind);
+
+// Parts shared between kinds, each defined once.
+const Node *objectMeta();
+const Node *workloadSelectorLabels(); // {labels: {k: v}}
+const Node *portSelector();           // {number: N}
+const Node *clientTls();              // DestinationRule ClientTLSSettings
+const Node *serverTls();              // Gateway / Sidecar ServerTLSSettings
+const Node *connectionPool();
+const Node *trafficPolicy();
+const Node *stringMatch(); // {exact|prefix|regex}
+
+// Per kind spec schemas.
+const Node *gatewaySpec();
+const Node *serviceEntrySpec();
+const Node *virtualServiceSpec();
+const Node *destinationRuleSpec();
+const Node *sidecarSpec();
+
+} // namespace egret::schema

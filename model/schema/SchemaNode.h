@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
+
+namespace egret::schema {
+
+class CheckSink;
+
+enum class Type { Any, String, Integer, Number, Boolean, Object, Array, Map, IntOrString };
+
+struct Node;
+
+struct Field {
+    const char *name;
+    const Node *node;
+};
+
+// One node of a resource schema: the subset of OpenAPI v3 that Istio's CRDs use, plus the
+// few cross-field rules (CEL in the CRDs) that decide whether an egress config works.
+struct Node {
+    Type type = Type::Any;
+    std::vector<Field> fields;                    // Object
+    std::vector<const char *> required;           // Object
+    std::vector<std::vector<const char *>> oneOf; // Object: at most one field of each group
+    bool preserveUnknownFields = false;           // Object: any extra field is accepted
+    const Node *element = nullptr;                // Array item, Map value
+    std::vector<const char *> enumValues;         // String
+    bool duration = false;                        // String in Go duration syntax ("1.5s")
+    std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+    std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
+    // Extra rule over the value (already type-checked), such as a CEL rule of the CRD.
+    void (*rule)(const YAML::Node &value, const QString &path, CheckSink &report) = nullptr;
+
+    const Node *field(std::string_view name) const;
+};
+
+// Receives what a check of one document finds. Positions are taken from the yaml nodes given.
+class CheckSink {
+public:
+    virtual ~CheckSink() = default;
+    virtual void error(const YAML::Node &at, const QString &path, const QString &message) = 0;
+    virtual void warning(const YAML::Node &at, const QString &path, const QString &message) = 0;
+    virtual void unknownField(const YAML::Node &key, const QString &path) = 0;
+    // The walk gave up: too many nodes (an alias bomb) or too deep.
+    virtual void refused(const YAML::Node &at, const QString &path, const QString &message) = 0;
+};
+
+// Builders. Nodes live for the whole program in one arena, built once.
+const Node *any();
+const Node *string();
+const Node *duration();
+const Node *boolean();
+const Node *number();
+const Node *integer(std::int64_t min = std::numeric_limits<std::int32_t>::min(),
+                    std::int64_t max = std::numeric_limits<std::int32_t>::max());
+const Node *uint32();
+const Node *port(); // 0..4294967295 as in the CRDs; the range check is a validator's business
+const Node *intOrString();
+const Node *enumeration(std::initializer_list<const char *> values);
+const Node *array(const Node *element);
+const Node *stringList();
+const Node *map(const Node *value);
+const Node *stringMap();
+const Node *preserved(); // an object whose content is not checked
+Node *object(std::initializer_list<Field> fields,
+             std::initializer_list<const char *> required = {});
+
+} // namespace egret::schema

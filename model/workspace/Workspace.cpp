@@ -1,0 +1,313 @@
+#include "model/workspace/Workspace.h"
+
+#include "model/io/AtomicWrite.h"
+#include "model/io/NodeLocator.h"
+#include "model/yaml/StreamSplitter.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace egret {
+
+namespace {
+
+int lineCount(const QByteArray &text) {
+    return int(text.count('\n'));
+}
+
+void shiftLines(SourceDocument &d, int delta) {
+    d.firstLine += delta;
+    for (Diagnostic &diag : d.diagnostics)
+        if (diag.location.line > 0)
+            diag.location.line += delta;
+    for (Resource &r : d.resources)
+        if (r.location.line > 0)
+            r.location.line += delta;
+}
+
+} // namespace
+
+int Workspace::fileIndex(const QString &path) const {
+    for (int i = 0; i < m_files.size(); ++i)
+        if (m_files[i].path == path)
+            return i;
+    return -1;
+}
+
+const SourceDocument *Workspace::document(DocumentId id) const {
+    if (id == 0 || id > m_docs.size() || m_docs[id - 1].file < 0)
+        return nullptr;
+    return &m_docs[id - 1];
+}
+
+const Resource *Workspace::resource(const ResourceId &id) const {
+    const SourceDocument *d = document(id.document);
+    if (!d)
+        return nullptr;
+    for (const Resource &r : d->resources)
+        if (r.id.item == id.item)
+            return &r;
+    return nullptr;
+}
+
+QVector<const Resource *> Workspace::resources() const {
+    QVector<const Resource *> out;
+    forEachResource([&](const Resource &r) { out.append(&r); });
+    return out;
+}
+
+Diagnostics Workspace::diagnostics() const {
+    Diagnostics out;
+    for (const SourceFile &file : m_files) {
+        out += file.diagnostics;
+        for (DocumentId id : file.documents)
+            out += m_docs[id - 1].diagnostics;
+    }
+    return out;
+}
+
+bool Workspace::isModified() const {
+    for (const SourceFile &f : m_files)
+        if (f.modified)
+            return true;
+    return false;
+}
+
+void Workspace::setDefaultNamespace(const QString &ns) {
+    m_options.defaultNamespace = ns;
+    for (SourceDocument &d : m_docs) {
+        for (Resource &r : d.resources)
+            r.ns = effectiveNamespace(r.kind, r.meta.ns, ns);
+        for (Diagnostic &diag : d.diagnostics) {
+            for (const Resource &r : d.resources)
+                if (diag.resource.kind == r.kindName && diag.resource.name == r.meta.name)
+                    diag.resource.ns = r.ns;
+        }
+    }
+    ++m_revision;
+}
+
+SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath) const {
+    const SourceDocument *d = document(id.document);
+    const Resource *r = resource(id);
+    if (!d || !r)
+        return {};
+    TextPosition pos;
+    if (!locatePath(d->text, r->documentPath(fieldPath), &pos))
+        return r->location;
+    return {m_files[d->file].path, d->firstLine + pos.line + 1, pos.column + 1};
+}
+
+int Workspace::addFile(const QString &path, const Diagnostics &fileDiagnostics) {
+    SourceFile f;
+    f.path = path;
+    f.diagnostics = fileDiagnostics;
+    m_files.append(f);
+    return int(m_files.size() - 1);
+}
+
+DocumentId Workspace::newDocument(int file, QByteArray text, int firstLine, ParsedDocument parsed) {
+    SourceDocument d;
+    d.id = DocumentId(m_docs.size() + 1);
+    d.file = file;
+    d.firstLine = firstLine;
+    d.text = std::move(text);
+    d.hasContent = parsed.hasContent;
+    d.parsed = parsed.parsed;
+    d.diagnostics = std::move(parsed.diagnostics);
+    d.resources = std::move(parsed.resources);
+    for (Resource &r : d.resources)
+        r.id.document = d.id;
+    m_docs.push_back(std::move(d));
+    return m_docs.back().id;
+}
+
+DocumentId Workspace::appendParsed(int file, QByteArray text, int firstLine,
+                                   ParsedDocument parsed) {
+    const DocumentId id = newDocument(file, std::move(text), firstLine, std::move(parsed));
+    m_files[file].documents.append(id);
+    return id;
+}
+
+void Workspace::setDiskState(int file, const DiskState &state) {
+    m_files[file].disk = state;
+}
+
+void Workspace::reparse(SourceDocument &d) {
+    ParsedDocument p = parseDocument(d.text, m_files[d.file].path, d.firstLine, m_options);
+    d.hasContent = p.hasContent;
+    d.parsed = p.parsed;
+    d.diagnostics = std::move(p.diagnostics);
+    d.resources = std::move(p.resources);
+    for (Resource &r : d.resources)
+        r.id.document = d.id;
+}
+
+void Workspace::renumberLines(int file) {
+    int line = 0;
+    for (DocumentId id : m_files[file].documents) {
+        SourceDocument &d = doc(id);
+        if (d.firstLine != line)
+            shiftLines(d, line - d.firstLine);
+        line += lineCount(d.text);
+    }
+}
+
+void Workspace::touch(int file) {
+    m_files[file].modified = true;
+    ++m_revision;
+}
+
+QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &text) {
+    SourceDocument &d = doc(id);
+    const int file = d.file;
+    QByteArray own = text;
+    QVector<DocumentId> &order = m_files[file].documents;
+    const int position = int(order.indexOf(id));
+    // A document followed by another must end its last line, or the next `---` would join it.
+    if (position + 1 < order.size() && !own.isEmpty() && !own.endsWith('\n'))
+        own.append('\n');
+
+    const QVector<yaml::Chunk> chunks = yaml::splitStream(own);
+    QVector<DocumentId> ids;
+    for (int i = 0; i < chunks.size(); ++i) {
+        const QByteArray part = own.mid(chunks[i].offset, chunks[i].length);
+        if (i == 0) {
+            SourceDocument &first = doc(id);
+            first.text = part;
+            first.modified = true;
+            reparse(first);
+            ids.append(id);
+        } else {
+            const DocumentId added = newDocument(file, part, 0, {});
+            doc(added).modified = true;
+            m_files[file].documents.insert(position + i, added);
+            ids.append(added);
+        }
+    }
+    renumberLines(file);
+    for (DocumentId added : ids.mid(1))
+        reparse(doc(added));
+    touch(file);
+    return ids;
+}
+
+DocumentId Workspace::appendDocument(int file, const QByteArray &body) {
+    QByteArray text;
+    const QVector<DocumentId> &order = m_files[file].documents;
+    bool previousHasContent = false;
+    bool endsWithNewline = true;
+    for (DocumentId id : order) {
+        previousHasContent = previousHasContent || doc(id).hasContent;
+        if (!doc(id).text.isEmpty())
+            endsWithNewline = doc(id).text.endsWith('\n');
+    }
+    // The separator belongs to the new document, so removing it restores the file exactly.
+    if (!endsWithNewline)
+        text += '\n';
+    if (!body.startsWith("---") && (previousHasContent || !order.isEmpty()))
+        text += "---\n";
+    text += body;
+    if (!text.endsWith('\n'))
+        text += '\n';
+    return insertDocument(file, int(order.size()), text);
+}
+
+DocumentId Workspace::insertDocument(int file, int position, const QByteArray &text) {
+    const DocumentId id = newDocument(file, text, 0, {});
+    SourceDocument &d = doc(id);
+    d.modified = true;
+    m_files[file].documents.insert(position, id);
+    renumberLines(file);
+    reparse(doc(id));
+    touch(file);
+    return id;
+}
+
+void Workspace::removeDocument(DocumentId id) {
+    SourceDocument &d = doc(id);
+    const int file = d.file;
+    m_files[file].documents.removeOne(id);
+    d.file = -1; // the slot stays so that ids are never reused
+    d.text.clear();
+    d.resources.clear();
+    d.diagnostics.clear();
+    renumberLines(file);
+    touch(file);
+}
+
+int Workspace::createFile(const QString &path) {
+    const int file = addFile(path);
+    m_files[file].modified = true;
+    ++m_revision;
+    return file;
+}
+
+QByteArray Workspace::fileBytes(int file) const {
+    QByteArray out;
+    qsizetype size = 0;
+    for (DocumentId id : m_files[file].documents)
+        size += m_docs[id - 1].text.size();
+    out.reserve(size);
+    for (DocumentId id : m_files[file].documents)
+        out += m_docs[id - 1].text;
+    return out;
+}
+
+DiskState Workspace::readDiskState(const QString &path, const QByteArray *bytes) {
+    DiskState s;
+    const QFileInfo info(path);
+    s.exists = info.exists();
+    if (!s.exists)
+        return s;
+    s.size = info.size();
+    s.modified = info.lastModified();
+    if (bytes) {
+        s.digest = QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256);
+    } else {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            s.digest = QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }
+    return s;
+}
+
+bool Workspace::changedOnDisk(int file) const {
+    const SourceFile &f = m_files[file];
+    const QFileInfo info(f.path);
+    if (info.exists() != f.disk.exists)
+        return true;
+    if (!info.exists())
+        return false;
+    if (info.size() == f.disk.size && info.lastModified() == f.disk.modified)
+        return false;
+    // The time stamp moved; compare the content before crying wolf.
+    return readDiskState(f.path).digest != f.disk.digest;
+}
+
+bool Workspace::saveFile(int file, QString *error, const QString &asPath) {
+    SourceFile &f = m_files[file];
+    const QString path = asPath.isEmpty() ? f.path : asPath;
+    const QByteArray bytes = fileBytes(file);
+    if (!writeFileAtomically(path, bytes, error))
+        return false;
+    if (path != f.path) {
+        f.path = path;
+        for (DocumentId id : f.documents) {
+            SourceDocument &d = doc(id);
+            for (Diagnostic &diag : d.diagnostics)
+                diag.location.file = path;
+            for (Resource &r : d.resources)
+                r.location.file = path;
+        }
+    }
+    f.modified = false;
+    for (DocumentId id : f.documents)
+        doc(id).modified = false;
+    f.disk = readDiskState(path, &bytes);
+    ++m_revision;
+    return true;
+}
+
+} // namespace egret

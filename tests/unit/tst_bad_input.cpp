@@ -1,0 +1,202 @@
+// Bad input gets a clear message with file:line:column, never a crash, and the other documents
+// of the file still load.
+#include "TestSupport.h"
+
+#include "model/io/Loader.h"
+
+#include <QRegularExpression>
+
+using namespace egret;
+
+namespace {
+
+const char *kGood =
+    "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: %1\n"
+    "spec:\n  hosts:\n  - %1.example.com\n";
+
+QByteArray good(const char *name) {
+    return QString::fromLatin1(kGood).arg(QLatin1String(name)).toUtf8();
+}
+
+// Loads good/bad/good and returns the diagnostics; the two good documents must load.
+Diagnostics loadBetweenGood(const QByteArray &bad) {
+    const QByteArray bytes =
+        good("first") + "---\n" + bad + (bad.endsWith('\n') ? "" : "\n") + "---\n" + good("last");
+    const Workspace ws = loadBytes(QStringLiteral("bad.yaml"), bytes);
+    QStringList names;
+    for (const Resource *r : ws.resources())
+        if (r->kind == Kind::ServiceEntry)
+            names << r->meta.name;
+    if (!names.contains(QStringLiteral("first")) || !names.contains(QStringLiteral("last")))
+        qWarning() << "good documents lost:" << names;
+    Q_ASSERT(names.contains(QStringLiteral("first")) && names.contains(QStringLiteral("last")));
+    return ws.diagnostics();
+}
+
+qint64 peakRssKb() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QRegularExpression re(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
+    return re.match(QString::fromLatin1(status.readAll())).captured(1).toLongLong();
+}
+
+} // namespace
+
+class TestBadInput : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eachBadDocumentIsReportedWhereItIs_data() {
+        QTest::addColumn<QByteArray>("bad");
+        QTest::addColumn<int>("line"); // in the whole file: the bad document starts on line 9
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("severity");
+
+        QTest::newRow("malformed") << QByteArray("kind: ServiceEntry\nspec: {hosts: [a\n") << 11
+                                   << 1 << "malformed YAML" << int(Severity::Error);
+        QTest::newRow("not a mapping")
+            << QByteArray("- a\n- b\n") << 9 << 1
+            << "expected a Kubernetes object (a mapping), found a list" << int(Severity::Error);
+        QTest::newRow("scalar document")
+            << QByteArray("just text\n") << 9 << 1 << "found the string \"just text\""
+            << int(Severity::Error);
+        QTest::newRow("string port")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                          "metadata: {name: x}\nspec:\n  hosts: [x.com]\n"
+                          "  ports:\n  - number: \"eighty\"\n    name: http\n")
+            << 15 << 13 << "expected an integer, found the string \"eighty\""
+            << int(Severity::Error);
+        QTest::newRow("map for list")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: Gateway\n"
+                          "metadata: {name: x}\nspec:\n  servers:\n    port: 80\n")
+            << 14 << 5 << "expected a list, found a mapping" << int(Severity::Error);
+        QTest::newRow("bad enum")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                          "metadata: {name: x}\nspec:\n  hosts: [x.com]\n  resolution: dns\n")
+            << 14 << 15 << "\"dns\" is not one of NONE, STATIC, DNS" << int(Severity::Error);
+        QTest::newRow("missing kind") << QByteArray("apiVersion: v1\nmetadata: {name: x}\n") << 9
+                                      << 1 << "missing \"kind\"" << int(Severity::Error);
+        QTest::newRow("missing name")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {}\n") << 9
+            << 1 << "missing \"metadata.name\"" << int(Severity::Error);
+        QTest::newRow("duplicate key")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n")
+            << 13 << 3 << "duplicate key \"name\"" << int(Severity::Warning);
+        QTest::newRow("tab") << QByteArray(
+                                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n")
+                             << 12 << 1 << "a tab indents this line" << int(Severity::Error);
+        QTest::newRow("latin-1")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xE9\n") << 12
+            << 12 << "not UTF-8: byte 0xE9" << int(Severity::Error);
+    }
+    void eachBadDocumentIsReportedWhereItIs() {
+        QFETCH(QByteArray, bad);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        QFETCH(int, severity);
+        const Diagnostics diags = loadBetweenGood(bad);
+        QVERIFY2(!diags.isEmpty(), "no diagnostic");
+        const Diagnostic &d = diags.first();
+        QVERIFY2(d.message.contains(message), qPrintable(d.toString()));
+        QCOMPARE(d.location.file, QStringLiteral("bad.yaml"));
+        QCOMPARE(d.location.line, line);
+        QCOMPARE(d.location.column, column);
+        QCOMPARE(int(d.severity), severity);
+        // The printed form names the place as file:line:column.
+        QVERIFY(d.toString().startsWith(QStringLiteral("bad.yaml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    void badDocumentsKeepTheirBytes() {
+        const QByteArray bytes = good("a") + "---\nkind: [unclosed\n---\n" + good("b");
+        const Workspace ws = loadBytes(QStringLiteral("bad.yaml"), bytes);
+        QCOMPARE(ws.fileBytes(0), bytes);
+    }
+
+    void anEmptyFileIsAWarning() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.yaml"));
+        QVERIFY(test::writeFile(path, QByteArray()));
+        const Workspace ws = loadFiles({path});
+        QCOMPARE(ws.resources().size(), 0);
+        QCOMPARE(ws.diagnostics().size(), 1);
+        QCOMPARE(ws.diagnostics()[0].severity, Severity::Warning);
+        QVERIFY(ws.diagnostics()[0].message.contains(QStringLiteral("empty")));
+    }
+
+    void aMissingFileIsNamed() {
+        Diagnostics problems;
+        const QStringList files = expandInputs({QStringLiteral("/nonexistent/x.yaml")}, &problems);
+        QVERIFY(files.isEmpty());
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems[0].toString().contains(QStringLiteral("/nonexistent/x.yaml")));
+    }
+
+    void utf16IsNamedAndKept() {
+        const QByteArray bytes = QByteArray("\xFF\xFE", 2) + QByteArray("a\0:\0 \0b\0", 8);
+        const Workspace ws = loadBytes(QStringLiteral("u16.yaml"), bytes);
+        QVERIFY(ws.diagnostics().value(0).message.contains(QStringLiteral("UTF-16")));
+        QCOMPARE(ws.fileBytes(0), bytes);
+    }
+
+    void anAliasBombIsRefusedQuicklyInBoundedMemory() {
+        // Nine levels of ten aliases each: a billion leaves once expanded.
+        QByteArray bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\ndata:\n  l0: "
+                          "&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+        for (int i = 1; i < 10; ++i) {
+            bomb += QStringLiteral("  l%1: &l%1 [").arg(i).toUtf8();
+            for (int k = 0; k < 10; ++k)
+                bomb += QStringLiteral("*l%1%2").arg(i - 1).arg(k < 9 ? ", " : "").toUtf8();
+            bomb += "]\n";
+        }
+        const qint64 before = peakRssKb();
+        const Diagnostics diags = loadBetweenGood(bomb);
+        const qint64 grown = peakRssKb() - before;
+        QVERIFY(!diags.isEmpty());
+        QCOMPARE(diags[0].code, codes::TooLarge);
+        QVERIFY2(diags[0].message.contains(QStringLiteral("alias")), qPrintable(diags[0].message));
+        QVERIFY2(grown < 64 * 1024,
+                 qPrintable(QStringLiteral("peak memory grew by %1 kB").arg(grown)));
+    }
+
+    void deepNestingIsRefused() {
+        QByteArray deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ";
+        deep += QByteArray(1500, '[') + QByteArray(1500, ']') + "\n";
+        const Diagnostics diags = loadBetweenGood(deep);
+        QVERIFY(!diags.isEmpty());
+        QCOMPARE(diags[0].severity, Severity::Error);
+    }
+
+    void aFiftyMegabyteFileLoadsInReasonableMemory() {
+        QByteArray big;
+        big.reserve(52 * 1024 * 1024);
+        int n = 0;
+        while (big.size() < 50 * 1024 * 1024) {
+            big += QStringLiteral(
+                       "---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n"
+                       "  name: host-%1\n  namespace: team-%2\nspec:\n  hosts:\n  - "
+                       "host-%1.example.com\n"
+                       "  ports:\n  - number: 443\n    name: tls\n    protocol: TLS\n  resolution: "
+                       "DNS\n"
+                       "  location: MESH_EXTERNAL\n")
+                       .arg(n)
+                       .arg(n % 50)
+                       .toUtf8();
+            ++n;
+        }
+        const qint64 before = peakRssKb();
+        const Workspace ws = loadBytes(QStringLiteral("big.yaml"), big);
+        const qint64 grown = peakRssKb() - before;
+        QCOMPARE(ws.resources().size(), n);
+        QVERIFY(ws.diagnostics().isEmpty());
+        QCOMPARE(ws.fileBytes(0).size(), big.size());
+        // The text is kept (50 MB) plus the typed model; a whole yaml-cpp tree would be ~2.4 GB.
+        QVERIFY2(grown < 10 * 50 * 1024,
+                 qPrintable(QStringLiteral("peak memory grew by %1 MB").arg(grown / 1024)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_bad_input.moc"

@@ -1,0 +1,86 @@
+// The `egret` program's export command, run as a user runs it.
+#include "TestSupport.h"
+
+#include <QProcess>
+
+class TestCliExport : public QObject {
+    Q_OBJECT
+
+    struct Run {
+        int exitCode;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Run egret(const QStringList &args) {
+        QProcess p;
+        p.start(egret::test::egretBinary(), args);
+        p.waitForFinished(60000);
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(QFile::exists(egret::test::egretBinary()), "EGRET_BINARY not set");
+    }
+
+    void helpAndVersion() {
+        const Run v = egret({"--version"});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith("egret "));
+        const Run h = egret({"--help"});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains("export"));
+        const Run eh = egret({"export", "--help"});
+        QCOMPARE(eh.exitCode, 0);
+        QVERIFY(eh.out.contains("--force"));
+    }
+
+    void exportsToStandardOutput() {
+        const Run r = egret({"export", egret::test::dataFile("foundation/mixed.yaml")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void exportsAFolderToAFile() {
+        QTemporaryDir dir;
+        egret::test::writeFile(dir.filePath("in/a.yaml"),
+                               "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        egret::test::writeFile(dir.filePath("in/sub/b.yml"),
+                               "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
+        egret::test::writeFile(dir.filePath("in/notes.txt"), "not yaml");
+        const Run r = egret({"export", dir.filePath("in"), "-o", dir.filePath("out.yaml")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(egret::test::readFile(dir.filePath("out.yaml")),
+                 QByteArray("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
+                            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n"));
+    }
+
+    void refusesInvalidInputAndSaysWhere() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("bad.yaml");
+        egret::test::writeFile(
+            bad, "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\n"
+                 "spec:\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n"
+                 "    hosts: [a.com]\n    tls: {mode: PASSTHRU}\n");
+        const Run r = egret({"export", bad, "-o", dir.filePath("out.yaml")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFile::exists(dir.filePath("out.yaml")));
+        QVERIFY2(
+            r.err.contains(bad.toUtf8() + ":8:17: error: \"PASSTHRU\" is not one of PASSTHROUGH"),
+            r.err.constData());
+        const Run forced = egret({"export", bad, "--force"});
+        QCOMPARE(forced.exitCode, 1);
+        QVERIFY(forced.out.contains("mode: PASSTHRU"));
+    }
+
+    void missingInputIsExitTwo() {
+        const Run r = egret({"export", "/nonexistent.yaml"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("/nonexistent.yaml"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "tst_cli_export.moc"

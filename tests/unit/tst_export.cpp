@@ -1,0 +1,89 @@
+// `egret export`'s engine: normalized, deterministic, validated.
+#include "TestSupport.h"
+
+#include "model/io/Exporter.h"
+#include "model/io/Loader.h"
+
+using namespace egret;
+
+class TestExport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writesEveryObjectInOrderAsKubectlWould() {
+        const Workspace ws = loadFiles({test::dataFile("foundation/mixed.yaml")});
+        const ExportResult r = exportWorkspace(ws);
+        QVERIFY2(r.ok, qPrintable(r.problems.value(0).toString()));
+        QCOMPARE(r.documents, 6); // empty document dropped, List items split out
+        const QList<QByteArray> docs = r.yaml.split('\n');
+        QVERIFY(r.yaml.startsWith("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"));
+        QVERIFY(!r.yaml.contains('#'));               // comments go
+        QVERIFY(r.yaml.contains("version: \"1.2\"")); // strings stay strings
+        QVERIFY(r.yaml.contains("retries: \"3\""));
+        QVERIFY(r.yaml.contains("enabled: \"true\""));
+        QVERIFY(r.yaml.contains("exportTo:\n  - .\n") ||
+                r.yaml.contains("exportTo:\n  - \".\"\n") ||
+                r.yaml.contains("  exportTo:\n  - .\n"));
+        QVERIFY(r.yaml.contains("---\napiVersion: v1\nkind: ConfigMap\n"));
+        QVERIFY(r.yaml.contains("---\napiVersion: v1\nkind: Namespace\n"));
+        QVERIFY(!r.yaml.contains("kind: List"));
+        QVERIFY(r.yaml.contains("script: |\n    echo hello\n    exit 0\n"));
+        QVERIFY(r.yaml.contains("apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule"));
+        QVERIFY(r.yaml.contains("apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService"));
+    }
+
+    void theSameInputGivesTheSameBytes() {
+        const QStringList files = {test::dataFile("foundation/mixed.yaml"),
+                                   test::dataFile("foundation/workloads.yaml")};
+        const QByteArray a = exportWorkspace(loadFiles(files)).yaml;
+        LoadOptions oneThread;
+        oneThread.threads = 1;
+        const QByteArray b = exportWorkspace(loadFiles(files, oneThread)).yaml;
+        QVERIFY(!a.isEmpty());
+        QCOMPARE(a, b);
+        // Exporting the export changes nothing: the output is a fixed point.
+        QCOMPARE(exportWorkspace(loadBytes("again.yaml", a)).yaml, a);
+    }
+
+    void mergeKeysAreApplied() {
+        const ExportResult r =
+            exportWorkspace(loadFiles({test::dataFile("foundation/workloads.yaml")}));
+        QVERIFY(r.ok);
+        QVERIFY(!r.yaml.contains("<<"));
+        QVERIFY(r.yaml.contains("      labels:\n        version: v1\n        app: checkout\n"));
+    }
+
+    void schemaFailuresStopTheExportAndNameTheField() {
+        const QByteArray yaml = "apiVersion: networking.istio.io/v1alpha3\nkind: "
+                                "VirtualService\nmetadata:\n  name: old\n"
+                                "spec:\n  hosts: [a.com]\n  tls:\n  - match:\n    - port: 443\n    "
+                                "  sni_hosts: [a.com]\n"
+                                "    route:\n    - destination: {host: a.com}\n";
+        const ExportResult r = exportWorkspace(loadBytes("old.yaml", yaml));
+        QVERIFY(!r.ok);
+        QVERIFY(r.yaml.isEmpty());
+        QStringList messages;
+        for (const Diagnostic &d : r.problems)
+            messages << d.toString();
+        QVERIFY2(messages.join('\n').contains(QStringLiteral("unknown field \"sni_hosts\"")),
+                 qPrintable(messages.join('\n')));
+        QVERIFY(
+            messages.join('\n').contains(QStringLiteral("missing required field \"sniHosts\"")));
+        QVERIFY(messages.join('\n').contains(QStringLiteral("old.yaml:10:7")));
+    }
+
+    void forceWritesAnyway() {
+        const QByteArray yaml =
+            "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: x}\n"
+            "spec: {hosts: [x.com], ports: [{number: \"80\", name: http}]}\n";
+        ExportOptions force;
+        force.force = true;
+        const ExportResult r = exportWorkspace(loadBytes("x.yaml", yaml), force);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.problems.size(), 1);
+        QVERIFY(r.yaml.contains("number: \"80\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"

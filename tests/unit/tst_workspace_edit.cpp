@@ -1,0 +1,86 @@
+// Document-level edits: what the editor and `egret route` build on.
+#include "TestSupport.h"
+
+#include "model/io/Loader.h"
+
+using namespace egret;
+
+class TestWorkspaceEdit : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appendThenRemoveRestoresTheFile_data() {
+        QTest::addColumn<QByteArray>("original");
+        QTest::newRow("plain") << QByteArray("a: 1\n");
+        QTest::newRow("no final newline") << QByteArray("a: 1");
+        QTest::newRow("with markers") << QByteArray("---\na: 1\n---\nb: 2\n");
+        QTest::newRow("empty") << QByteArray();
+    }
+    void appendThenRemoveRestoresTheFile() {
+        QFETCH(QByteArray, original);
+        Workspace ws = loadBytes("f.yaml", original);
+        const DocumentId id =
+            ws.appendDocument(0, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: added\n");
+        QCOMPARE(ws.resource({id, -1})->meta.name, QStringLiteral("added"));
+        QVERIFY(ws.fileBytes(0).startsWith(original));
+        ws.removeDocument(id);
+        QCOMPARE(ws.fileBytes(0), original);
+    }
+
+    void textWithSeparatorsBecomesSeveralDocuments() {
+        Workspace ws = loadBytes("f.yaml", "a: 1\n---\nb: 2\n");
+        const DocumentId first = ws.files()[0].documents[0];
+        const QVector<DocumentId> ids =
+            ws.setDocumentText(first, "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n---\n"
+                                      "apiVersion: v1\nkind: Namespace\nmetadata: {name: y}\n");
+        QCOMPARE(ids.size(), 2);
+        QCOMPARE(ws.files()[0].documents.size(), 3);
+        QCOMPARE(ws.resource({ids[1], -1})->meta.name, QStringLiteral("y"));
+        QCOMPARE(ws.fileBytes(0),
+                 QByteArray("apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n---\n"
+                            "apiVersion: v1\nkind: Namespace\nmetadata: {name: y}\n---\nb: 2\n"));
+    }
+
+    void linesFollowEditsAbove() {
+        Workspace ws =
+            loadBytes("f.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n"
+                                "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
+        const DocumentId first = ws.files()[0].documents[0];
+        const DocumentId second = ws.files()[0].documents[1];
+        QCOMPARE(ws.resource({second, -1})->location.line, 5);
+        ws.setDocumentText(
+            first, "# two more lines\n#\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        QCOMPARE(ws.resource({second, -1})->location.line, 7);
+        QCOMPARE(ws.locate({second, -1}, "metadata.name").line, 9);
+    }
+
+    void locatesFields() {
+        const Workspace ws = loadFiles({test::dataFile("foundation/mixed.yaml")});
+        const Resource *vs = ws.resources()[2];
+        const SourceLocation loc = ws.locate(vs->id, "spec.tls[0].route[0].destination.host");
+        QCOMPARE(loc.line, 57);
+        QCOMPARE(loc.column, 9);
+        const Resource *ns = ws.resources()[5];
+        QCOMPARE(ws.locate(ns->id, "metadata.labels").line, 89);
+        QCOMPARE(ws.locate(ns->id, "metadata.labels").column, 5);
+    }
+
+    void savingClearsTheModifiedState() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("f.yaml");
+        QVERIFY(test::writeFile(path, "a: 1\n"));
+        Workspace ws = loadFiles({path});
+        ws.appendDocument(0, "b: 2\n");
+        QVERIFY(ws.isModified());
+        QString error;
+        QVERIFY(ws.saveFile(0, &error));
+        QVERIFY(!ws.isModified());
+        QCOMPARE(test::readFile(path), QByteArray("a: 1\n---\nb: 2\n"));
+        QVERIFY(!ws.changedOnDisk(0));
+        QVERIFY(test::writeFile(path, "changed: by someone else\n"));
+        QVERIFY(ws.changedOnDisk(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspaceEdit)
+#include "tst_workspace_edit.moc"
