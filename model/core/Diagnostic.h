@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/core/Ids.h"
+
 #include <QString>
 #include <QVector>
 
@@ -36,8 +38,9 @@ struct Diagnostic {
     QString code;    // "IST0101", "EGR0003", "YAML", "SCHEMA", ...
     QString message; // one sentence, no location
     SourceLocation location;
-    QString path;         // field path inside the resource, e.g. spec.http[0].route[0]
-    ResourceRef resource; // empty kind when the message is about a whole document or file
+    QString path;          // field path inside the resource, e.g. spec.http[0].route[0]
+    ResourceRef resource;  // empty kind when the message is about a whole document or file
+    ResourceId resourceId; // the resource in the workspace, when there is one
 
     QString toString() const; // "file:line:col: error: message [path]"
 };

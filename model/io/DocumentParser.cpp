@@ -41,6 +41,7 @@ public:
         if (m_resource) {
             d.path = m_resource->documentPath(path);
             d.resource = m_resource->ref();
+            d.resourceId = m_resource->id; // the workspace fills in the document
         } else {
             d.path = path;
         }

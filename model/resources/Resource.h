@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/Diagnostic.h"
+#include "model/core/Ids.h"
 #include "model/core/Kind.h"
 #include "model/resources/DestinationRule.h"
 #include "model/resources/Gateway.h"
@@ -15,24 +16,6 @@
 #include <variant>
 
 namespace egret {
-
-using DocumentId = quint32;
-
-// A resource is addressed by its document and its place there (a `kind: List` holds several).
-struct ResourceId {
-    DocumentId document = 0;
-    int item = -1; // index in `items` of a List, -1 for a plain document
-
-    bool isValid() const { return document != 0; }
-    bool operator==(const ResourceId &) const = default;
-    bool operator<(const ResourceId &o) const {
-        return document != o.document ? document < o.document : item < o.item;
-    }
-};
-
-inline size_t qHash(const ResourceId &id, size_t seed = 0) {
-    return ::qHash(quint64(id.document) << 32 | quint32(id.item + 1), seed);
-}
 
 using Spec =
     std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule, Sidecar,
@@ -52,6 +35,9 @@ struct Resource {
     Spec spec;
     QStringList unknownFields; // paths of fields Istio's schema does not define
     bool wellFormed = true;    // false when a required part (name) is missing
+    // Not in the user's files: assumed from the Istio installation (the standard ingress and
+    // egress gateways). Such resources have no document and no location.
+    bool assumed = false;
 
     template <class T> const T *as() const { return std::get_if<T>(&spec); }
 

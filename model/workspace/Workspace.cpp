@@ -26,6 +26,15 @@ void shiftLines(SourceDocument &d, int delta) {
             r.location.line += delta;
 }
 
+// Gives a document's resources and their diagnostics the document's id.
+void stampIds(SourceDocument &d) {
+    for (Resource &r : d.resources)
+        r.id.document = d.id;
+    for (Diagnostic &diag : d.diagnostics)
+        if (!diag.resource.kind.isEmpty() || !diag.resource.name.isEmpty())
+            diag.resourceId.document = d.id;
+}
+
 } // namespace
 
 int Workspace::fileIndex(const QString &path) const {
@@ -117,8 +126,7 @@ DocumentId Workspace::newDocument(int file, QByteArray text, int firstLine, Pars
     d.parsed = parsed.parsed;
     d.diagnostics = std::move(parsed.diagnostics);
     d.resources = std::move(parsed.resources);
-    for (Resource &r : d.resources)
-        r.id.document = d.id;
+    stampIds(d);
     m_docs.push_back(std::move(d));
     return m_docs.back().id;
 }
@@ -140,8 +148,7 @@ void Workspace::reparse(SourceDocument &d) {
     d.parsed = p.parsed;
     d.diagnostics = std::move(p.diagnostics);
     d.resources = std::move(p.resources);
-    for (Resource &r : d.resources)
-        r.id.document = d.id;
+    stampIds(d);
 }
 
 void Workspace::renumberLines(int file) {

@@ -1,0 +1,137 @@
+#include "MeshGenerator.h"
+
+#include <QString>
+
+namespace egret::bench {
+
+namespace {
+
+QString hostName(int i) {
+    return QStringLiteral("api-%1.partner-%2.example.com")
+        .arg(i, 4, 10, QLatin1Char('0'))
+        .arg(i % 97);
+}
+
+QString labels(int i, const QString &app) {
+    return QStringLiteral(
+               "  labels:\n"
+               "    app.kubernetes.io/name: %1\n"
+               "    app.kubernetes.io/part-of: egress\n"
+               "    app.kubernetes.io/managed-by: gitops\n"
+               "    team: team-%2\n"
+               "    cost-center: \"%3\"\n"
+               "  annotations:\n"
+               "    egress.example.com/owner: platform-team-%2@example.com\n"
+               "    egress.example.com/ticket: NET-%4\n"
+               "    egress.example.com/reviewed: \"2026-10-0%5\"\n"
+               "    egress.example.com/description: Outbound calls from team-%2 services to a "
+               "partner API; routed through the egress gateway so that the firewall sees one "
+               "source address and every call is logged with its SNI.\n")
+        .arg(app)
+        .arg(i % 13)
+        .arg(1000 + i % 50)
+        .arg(20000 + i)
+        .arg(1 + i % 9);
+}
+
+} // namespace
+
+QByteArray generateMesh(const MeshOptions &o) {
+    QString out;
+    out.reserve(o.hosts * 5200);
+    for (int n = 0; n < o.namespaces; ++n) {
+        out +=
+            QStringLiteral(
+                "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client\n"
+                "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: client\n"
+                "  template:\n    metadata:\n      labels:\n        app: client\n    spec:\n"
+                "      containers:\n      - name: client\n        image: curlimages/curl:8.5.0\n")
+                .arg(n);
+    }
+    for (int i = 0; i < o.hosts; ++i) {
+        const int fault =
+            o.faultEvery > 0 && i % o.faultEvery == 0 ? (i / o.faultEvery) % 6 + 1 : 0;
+        const QString host = hostName(i);
+        const QString id = QStringLiteral("api-%1").arg(i, 4, 10, QLatin1Char('0'));
+        const bool tlsOrigination = i % 2 == 1;
+        // ServiceEntry
+        if (fault != 6) {
+            out +=
+                QStringLiteral(
+                    "---\n# %1: partner API, owned by team-%2\napiVersion: networking.istio.io/v1\n"
+                    "kind: ServiceEntry\nmetadata:\n  name: %3\n  namespace: istio-system\n")
+                    .arg(host)
+                    .arg(i % 13)
+                    .arg(id);
+            out += labels(i, id);
+            out += QStringLiteral(
+                       "spec:\n  hosts:\n  - %1\n  ports:\n  - number: 80\n    name: http\n    "
+                       "protocol: HTTP\n"
+                       "  - number: 443\n    name: https\n    protocol: HTTPS\n  resolution: DNS\n"
+                       "  location: MESH_EXTERNAL\n")
+                       .arg(host);
+        }
+        // Gateway: one server for the host on the gateway's port 80.
+        out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n "
+                              " name: egress-%1\n"
+                              "  namespace: istio-system\n")
+                   .arg(id);
+        out += labels(i, id);
+        out +=
+            QStringLiteral("spec:\n  selector:\n    istio: egressgateway\n  servers:\n  - port:\n  "
+                           "    number: 80\n"
+                           "      name: https-%1\n      protocol: %2\n    hosts:\n    - %3\n    "
+                           "tls:\n      mode: %4\n")
+                .arg(id, fault == 4 ? QStringLiteral("TLS") : QStringLiteral("HTTPS"), host,
+                     fault == 4 ? QStringLiteral("PASSTHROUGH") : QStringLiteral("ISTIO_MUTUAL"));
+        // DestinationRule: the gateway subset, and TLS origination toward the host.
+        out += QStringLiteral(
+                   "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n"
+                   "  name: egress-%1\n  namespace: istio-system\n")
+                   .arg(id);
+        out += labels(i, id);
+        out += QStringLiteral(
+                   "spec:\n  host: istio-egressgateway.istio-system.svc.cluster.local\n  subsets:\n"
+                   "  - name: %1\n    trafficPolicy:\n      loadBalancer:\n        simple: "
+                   "ROUND_ROBIN\n"
+                   "      portLevelSettings:\n      - port:\n          number: 80\n        tls:\n"
+                   "          mode: ISTIO_MUTUAL\n          sni: %2\n")
+                   .arg(fault == 1 ? id + QStringLiteral("-typo") : id, host);
+        if (tlsOrigination) {
+            out +=
+                QStringLiteral(
+                    "---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n"
+                    "  name: originate-%1\n  namespace: istio-system\nspec:\n  host: %2\n"
+                    "  trafficPolicy:\n    portLevelSettings:\n    - port:\n        number: 443\n"
+                    "      tls:\n        mode: SIMPLE\n%3")
+                    .arg(id, host,
+                         fault == 5 ? QString()
+                                    : QStringLiteral("        sni: %1\n        caCertificates: "
+                                                     "/etc/ssl/certs/ca-certificates.crt\n")
+                                          .arg(host));
+        }
+        // VirtualService: mesh -> gateway subset, gateway -> host.
+        out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: "
+                              "VirtualService\nmetadata:\n  name: %1\n"
+                              "  namespace: istio-system\n")
+                   .arg(id);
+        out += labels(i, id);
+        out +=
+            QStringLiteral(
+                "spec:\n  hosts:\n  - %1\n  gateways:\n  - %2\n  - mesh\n  http:\n  - match:\n"
+                "    - gateways:\n      - mesh\n      port: 80\n    route:\n    - destination:\n"
+                "        host: istio-egressgateway.istio-system.svc.cluster.local\n        subset: "
+                "%3\n"
+                "        port:\n          number: 80\n      weight: 100\n    timeout: 10s\n"
+                "    retries:\n      attempts: 3\n      perTryTimeout: 3s\n  - match:\n    - "
+                "gateways:\n"
+                "      - %2\n      port: 80\n    route:\n    - destination:\n        host: %1\n"
+                "        port:\n          number: %4\n      weight: 100\n")
+                .arg(host,
+                     fault == 3 ? QStringLiteral("egress-missing") : QStringLiteral("egress-") + id,
+                     id, QString::number(fault == 2 ? 8443 : (tlsOrigination ? 443 : 80)));
+    }
+    return out.toUtf8();
+}
+
+} // namespace egret::bench
