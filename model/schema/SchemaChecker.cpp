@@ -243,6 +243,15 @@ private:
     }
 
     void string(const YAML::Node &n, const Node &schema, const PathLink *path) {
+        if (n.IsMap() && n.size() == 1 && n.begin()->second.IsNull()) {
+            // `[1.2.3.4, 001:db8::]`: an unquoted value with ": " or a final ":" reads as a
+            // mapping.
+            m_sink.error(n, render(path),
+                         QStringLiteral("expected a string, found a mapping with the key \"%1\"; "
+                                        "quote a value that contains \": \" or ends with \":\"")
+                             .arg(QString::fromStdString(n.begin()->first.Scalar())));
+            return;
+        }
         if (!expect(n, n.IsScalar(), "a string", path))
             return;
         if (isPlain(n) && yaml::resolvePlain(n.Scalar()) != yaml::PlainType::String) {

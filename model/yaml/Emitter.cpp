@@ -149,9 +149,10 @@ private:
         const std::string &text = v.Scalar();
         const std::string &tag = v.Tag();
         const std::string prefix = tagPrefix(tag);
-        // A plain scalar in the source is written exactly as it was: it resolves the same.
-        if (tag == "?" && text.find('\n') == std::string::npos &&
-            (!inFlow || canBePlainString(text, true) || plainIsNonString(text)))
+        // A plain number, boolean or null is written exactly as it was. Everything else is a
+        // string, written plain only where no YAML reader could take it for something else.
+        if (tag == "?" && resolvePlain(text) != PlainType::String &&
+            text.find('\n') == std::string::npos)
             return text;
         if (canBePlainString(text, inFlow))
             return prefix + text;

@@ -36,8 +36,29 @@ bool looksSexagesimal(std::string_view t) {
 
 } // namespace
 
+// YAML 1.1's float pattern is laxer than the 1.2 one some readers use: "." and "1." count.
+static bool looksLaxFloat(std::string_view t) {
+    std::size_t i = (!t.empty() && (t[0] == '+' || t[0] == '-')) ? 1 : 0;
+    while (i < t.size() && (isDigit(t[i]) || t[i] == '_'))
+        ++i;
+    if (i >= t.size() || t[i] != '.')
+        return false;
+    ++i;
+    while (i < t.size() && (isDigit(t[i]) || t[i] == '_'))
+        ++i;
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+            ++i;
+        while (i < t.size() && isDigit(t[i]))
+            ++i;
+    }
+    return i == t.size();
+}
+
 bool plainIsNonString(std::string_view t) {
-    return resolvePlain(t) != PlainType::String || looksSexagesimal(t) || t == "<<" || t == "=";
+    return resolvePlain(t) != PlainType::String || looksSexagesimal(t) || looksLaxFloat(t) ||
+           t == "<<" || t == "=";
 }
 
 bool canBePlainString(std::string_view t, bool inFlow) {

@@ -65,7 +65,7 @@ private Q_SLOTS:
         EmitStyle style;
         style.keepFlowCollections = true;
         QCOMPARE(emit("exportTo: [\".\"]\nhosts: [a, \"*.b\"]\n", style),
-                 QStringLiteral("exportTo: [.]\nhosts: [a, \"*.b\"]\n"));
+                 QStringLiteral("exportTo: [\".\"]\nhosts: [a, \"*.b\"]\n"));
     }
 
     void multiLineStringsBecomeLiteralBlocks() {

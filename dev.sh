@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for Egret, builds it, and runs it or its tests.
+#
+#   ./dev.sh run     install dependencies, build, open the editor on the bundled example
+#   ./dev.sh test    install dependencies, build, run the whole test suite
+#   ./dev.sh build   install dependencies and build only
+#
+# Environment: BUILD_DIR (default: build), JOBS (default: all cores), SKIP_DEPS=1 to skip apt/npm.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=${BUILD_DIR:-$here/build}
+jobs=${JOBS:-$(nproc)}
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
+    libyaml-cpp-dev libgraphviz-dev graphviz
+    nodejs npm
+)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_deps() {
+    [ "${SKIP_DEPS:-0}" = 1 ] && return
+    local missing=()
+    for p in "${packages[@]}"; do
+        # A machine may have Node.js from elsewhere (nodesource): do not fight it.
+        if [ "$p" = nodejs ] || [ "$p" = npm ]; then command -v "$p" >/dev/null && continue; fi
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "==> installing: ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+    if [ ! -d "$here/tests/schema/node_modules/@kubernetes-models/istio" ]; then
+        echo "==> installing the schema checker (npm ci)"
+        npm ci --prefix "$here/tests/schema" --no-audit --no-fund --loglevel=error
+    fi
+}
+
+build() {
+    echo "==> building in $build"
+    local launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+    cmake --build "$build" -j "$jobs"
+}
+
+case "${1:-}" in
+run)
+    install_deps
+    build
+    exec "$build/app/egret" "$here/resources/examples/shop-egress.yaml"
+    ;;
+test)
+    install_deps
+    build
+    echo "==> running the tests"
+    cd "$build"
+    ctest --output-on-failure -j "$jobs"
+    ;;
+build)
+    install_deps
+    build
+    ;;
+*)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
