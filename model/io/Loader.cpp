@@ -163,12 +163,18 @@ Workspace loadFiles(const QStringList &files, const LoadOptions &options) {
 }
 
 Workspace loadBytes(const QString &name, const QByteArray &bytes, const LoadOptions &options) {
-    std::vector<FileInput> inputs(1);
-    inputs[0].path = name;
-    inputs[0].bytes = bytes;
-    prepare(inputs[0]);
-    Workspace ws = assemble(inputs, options);
-    return ws;
+    return loadBuffers({{name, bytes}}, options);
+}
+
+Workspace loadBuffers(const QVector<QPair<QString, QByteArray>> &files,
+                      const LoadOptions &options) {
+    std::vector<FileInput> inputs(std::size_t(files.size()));
+    for (int i = 0; i < files.size(); ++i) {
+        inputs[std::size_t(i)].path = files[i].first;
+        inputs[std::size_t(i)].bytes = files[i].second;
+        prepare(inputs[std::size_t(i)]);
+    }
+    return assemble(inputs, options);
 }
 
 } // namespace egret

@@ -26,7 +26,9 @@ QStringList expandInputs(const QStringList &paths, Diagnostics *problems);
 // order, so the result does not depend on the thread count.
 Workspace loadFiles(const QStringList &files, const LoadOptions &options = {});
 
-// The same for bytes already in memory (tests, fuzzers, stdin).
+// The same for bytes already in memory (tests, fuzzers, stdin, recovered work).
 Workspace loadBytes(const QString &name, const QByteArray &bytes, const LoadOptions &options = {});
+Workspace loadBuffers(const QVector<QPair<QString, QByteArray>> &files,
+                      const LoadOptions &options = {});
 
 } // namespace egret

@@ -142,6 +142,10 @@ void Workspace::setDiskState(int file, const DiskState &state) {
     m_files[file].disk = state;
 }
 
+void Workspace::markModified(int file) {
+    touch(file);
+}
+
 void Workspace::reparse(SourceDocument &d) {
     ParsedDocument p = parseDocument(d.text, m_files[d.file].path, d.firstLine, m_options);
     d.hasContent = p.hasContent;

@@ -81,6 +81,7 @@ public:
     DocumentId appendParsed(int file, QByteArray text, int firstLine, ParsedDocument parsed);
     void setParseOptions(const ParseOptions &options) { m_options = options; }
     void setDiskState(int file, const DiskState &state);
+    void markModified(int file); // a file whose bytes are not what is on disk (recovered work)
 
     // ---- Edits: each re-reads the documents it touches --------------------------------------
     // Replaces a document's text. Text holding several documents (`---`) becomes several; the
