@@ -255,6 +255,21 @@ int Workspace::createFile(const QString &path) {
     return file;
 }
 
+void Workspace::removeFile(int file) {
+    for (DocumentId id : m_files[file].documents) {
+        SourceDocument &d = doc(id);
+        d.file = -1;
+        d.text.clear();
+        d.resources.clear();
+        d.diagnostics.clear();
+    }
+    m_files.removeAt(file);
+    for (SourceDocument &d : m_docs)
+        if (d.file > file)
+            --d.file;
+    ++m_revision;
+}
+
 QByteArray Workspace::fileBytes(int file) const {
     QByteArray out;
     qsizetype size = 0;

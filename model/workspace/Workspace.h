@@ -94,6 +94,8 @@ public:
     DocumentId insertDocument(int file, int position, const QByteArray &text);
     void removeDocument(DocumentId id);
     int createFile(const QString &path); // a new, empty file that will be written on save
+    // Forgets a file and its documents (undoing createFile); later files' indices shift down.
+    void removeFile(int file);
 
     // ---- Saving ------------------------------------------------------------------------------
     QByteArray fileBytes(int file) const;
