@@ -21,8 +21,10 @@ struct FieldEdit {
     QString description() const;
 };
 
-// The document's new text with the edit applied (see DocumentRewriter for what is kept), or
-// nothing with a message when the edit does not fit the document (a path through a scalar...).
+// The document's new text with the edit applied, written surgically where it can be (every
+// comment and the layout of everything else kept; see TextPatcher), or nothing with a message
+// when the edit does not fit the document (a path through a scalar...). Setting a field that
+// is not there adds it, with the mappings that lead to it.
 std::optional<QByteArray> applyFieldEdit(const QByteArray &documentText, const FieldEdit &edit,
                                          QString *error = nullptr);
 
