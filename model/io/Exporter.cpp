@@ -12,20 +12,26 @@ bool blocksExport(const Diagnostic &d) {
            d.code == codes::DuplicateKey;
 }
 
-ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options) {
-    ExportResult result;
+namespace {
+
+struct ExportedObject {
+    QString ns;
+    QByteArray yaml;
+};
+
+// Every object in file and document order, normalized, with the problems that block it.
+QVector<ExportedObject> exportObjects(const Workspace &ws, Diagnostics *problems) {
     for (const SourceFile &file : ws.files())
         for (const Diagnostic &d : file.diagnostics)
             if (blocksExport(d))
-                result.problems.append(d);
-
-    QByteArray out;
+                problems->append(d);
+    QVector<ExportedObject> out;
     for (const SourceFile &file : ws.files()) {
         for (DocumentId id : file.documents) {
             const SourceDocument *doc = ws.document(id);
             for (const Diagnostic &d : doc->diagnostics)
                 if (blocksExport(d))
-                    result.problems.append(d);
+                    problems->append(d);
             if (!doc->parsed || doc->resources.isEmpty())
                 continue;
             YAML::Node parsed;
@@ -44,19 +50,58 @@ ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options) 
                 yaml::NodeBudget budget(doc->text.size());
                 const std::optional<std::string> text =
                     yaml::emitDocument(node, yaml::EmitStyle{}, budget);
-                if (!text)
-                    continue; // refused when loaded (alias bomb)
-                if (result.documents > 0)
-                    out += "---\n";
-                out += QByteArray::fromStdString(*text);
-                ++result.documents;
+                if (text) // else refused when loaded (alias bomb)
+                    out.append({r.ns, QByteArray::fromStdString(*text)});
             }
         }
     }
+    return out;
+}
+
+QByteArray join(const QVector<QByteArray> &documents) {
+    QByteArray out;
+    for (const QByteArray &d : documents) {
+        if (!out.isEmpty())
+            out += "---\n";
+        out += d;
+    }
+    return out;
+}
+
+} // namespace
+
+ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options) {
+    ExportResult result;
+    const QVector<ExportedObject> objects = exportObjects(ws, &result.problems);
     result.ok = result.problems.isEmpty();
-    if (result.ok || options.force)
-        result.yaml = out;
+    result.documents = int(objects.size());
+    if (result.ok || options.force) {
+        QVector<QByteArray> texts;
+        for (const ExportedObject &o : objects)
+            texts.append(o.yaml);
+        result.yaml = join(texts);
+    }
     return result;
+}
+
+FolderExport exportPerNamespace(const Workspace &ws, const ExportOptions &options) {
+    FolderExport out;
+    const QVector<ExportedObject> objects = exportObjects(ws, &out.problems);
+    out.ok = out.problems.isEmpty();
+    if (!out.ok && !options.force)
+        return out;
+    QMap<QString, QVector<QByteArray>> byFile;
+    for (const ExportedObject &o : objects)
+        byFile[(o.ns.isEmpty() ? QStringLiteral("cluster") : o.ns) + QStringLiteral(".yaml")]
+            .append(o.yaml);
+    QByteArray kustomization =
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
+    for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
+        out.files.insert(it.key(), join(it.value()));
+        kustomization += "- " + it.key().toUtf8() + '\n';
+    }
+    out.files.insert(QStringLiteral("kustomization.yaml"), kustomization);
+    return out;
 }
 
 } // namespace egret

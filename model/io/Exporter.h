@@ -2,6 +2,8 @@
 
 #include "model/workspace/Workspace.h"
 
+#include <QMap>
+
 namespace egret {
 
 struct ExportOptions {
@@ -25,5 +27,15 @@ bool blocksExport(const Diagnostic &d);
 // strings. The same workspace always gives the same bytes. Nothing is written when a document
 // fails the schema, unless forced.
 ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options = {});
+
+// The same export split by namespace, for a GitOps folder: "<namespace>.yaml" per namespace
+// (cluster-scoped objects in "cluster.yaml"), plus a "kustomization.yaml" listing them. File
+// names map to contents; empty when the export fails (unless forced).
+struct FolderExport {
+    QMap<QString, QByteArray> files;
+    Diagnostics problems;
+    bool ok = false;
+};
+FolderExport exportPerNamespace(const Workspace &ws, const ExportOptions &options = {});
 
 } // namespace egret

@@ -143,7 +143,8 @@ void Workspace::setDiskState(int file, const DiskState &state) {
 }
 
 void Workspace::markModified(int file) {
-    touch(file);
+    m_files[file].modified = true;
+    ++m_revision;
 }
 
 void Workspace::reparse(SourceDocument &d) {
@@ -166,7 +167,18 @@ void Workspace::renumberLines(int file) {
 }
 
 void Workspace::touch(int file) {
-    m_files[file].modified = true;
+    // Modified means "differs from the disk": undoing back to the saved bytes is not modified.
+    // Sizes are compared first so that most edits cost no hashing.
+    SourceFile &f = m_files[file];
+    f.modified = true;
+    if (f.disk.exists && !f.disk.digest.isEmpty()) {
+        qsizetype size = 0;
+        for (DocumentId id : f.documents)
+            size += m_docs[id - 1].text.size();
+        if (size == f.disk.size)
+            f.modified = QCryptographicHash::hash(fileBytes(file), QCryptographicHash::Sha256) !=
+                         f.disk.digest;
+    }
     ++m_revision;
 }
 

@@ -39,7 +39,7 @@ struct SourceFile {
     QString path;
     QVector<DocumentId> documents; // in file order
     Diagnostics diagnostics;       // about the file as a whole
-    bool modified = false;
+    bool modified = false;         // its bytes differ from what was read or last written
     DiskState disk;
 };
 

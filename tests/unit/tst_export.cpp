@@ -114,6 +114,22 @@ private Q_SLOTS:
         }
     }
 
+    void splitsByNamespaceForAGitOpsFolder() {
+        const FolderExport f =
+            exportPerNamespace(loadFiles({test::dataFile("foundation/mixed.yaml")}));
+        QVERIFY(f.ok);
+        QCOMPARE(f.files.keys(), QStringList({"cluster.yaml", "istio-system.yaml",
+                                              "kustomization.yaml", "payments.yaml"}));
+        QCOMPARE(
+            f.files.value("kustomization.yaml"),
+            QByteArray(
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n"
+                "- cluster.yaml\n- istio-system.yaml\n- payments.yaml\n"));
+        QCOMPARE(f.files.value("payments.yaml").count("\n---\n"),
+                 3); // ServiceEntry, DestinationRule, VirtualService, ConfigMap
+        QVERIFY(f.files.value("cluster.yaml").startsWith("apiVersion: v1\nkind: Namespace\n"));
+    }
+
     void forceWritesAnyway() {
         const QByteArray yaml =
             "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: x}\n"

@@ -27,6 +27,18 @@ private Q_SLOTS:
         QCOMPARE(ws.fileBytes(0), original);
     }
 
+    void undoingBackToTheSavedBytesIsNotModified() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("f.yaml");
+        QVERIFY(test::writeFile(path, "a: 1\n"));
+        Workspace ws = loadFiles({path});
+        const DocumentId id = ws.files()[0].documents[0];
+        ws.setDocumentText(id, "a: 2\n");
+        QVERIFY(ws.isModified());
+        ws.setDocumentText(id, "a: 1\n");
+        QVERIFY(!ws.isModified());
+    }
+
     void textWithSeparatorsBecomesSeveralDocuments() {
         Workspace ws = loadBytes("f.yaml", "a: 1\n---\nb: 2\n");
         const DocumentId first = ws.files()[0].documents[0];
