@@ -38,6 +38,7 @@ int run(int argc, char *argv[]) {
     if (!paths.isEmpty())
         window.openPaths(paths);
     window.show();
+    window.checkForRecovery();
     return app.exec();
 }
 

@@ -1,114 +1,535 @@
 #include "app/gui/MainWindow.h"
 
-#include "model/io/Loader.h"
-#include "views/panels/YamlHighlighter.h"
+#include "app/gui/EditorSession.h"
+#include "app/gui/InfoBar.h"
+#include "app/gui/RecentFiles.h"
+#include "model/workspace/Recovery.h"
+#include "views/panels/PaletteWidget.h"
+#include "views/panels/ProblemsModel.h"
+#include "views/panels/ResourceTreeModel.h"
+#include "views/panels/YamlEditor.h"
+#include "views/properties/PropertiesPanel.h"
 
-#include <QAction>
 #include <QApplication>
-#include <QFileDialog>
-#include <QFontDatabase>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
-#include <QPlainTextEdit>
-#include <QSplitter>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace egret::gui {
 
 namespace {
 
-enum Role { DocumentRole = Qt::UserRole + 1 };
+QString recoveryDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/recovery");
+}
+
+int autosaveInterval() {
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("EGRET_AUTOSAVE_MS", &ok);
+    return ok && ms > 0 ? ms : 5000;
+}
+
+ResourceId idFromVariant(const QVariant &v) {
+    if (!v.isValid())
+        return {};
+    const quint64 raw = v.toULongLong();
+    return {DocumentId(raw >> 32), int(quint32(raw)) - 1};
+}
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent) {
-    setWindowTitle(QStringLiteral("Egret"));
-    resize(1200, 800);
+    : QMainWindow(parent)
+    , m_session(new EditorSession(this))
+    , m_recovery(std::make_unique<RecoveryStore>(recoveryDirectory()))
+    , m_watcher(new QFileSystemWatcher(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1400, 900);
 
-    auto *splitter = new QSplitter(this);
-    m_tree = new QTreeWidget(splitter);
-    m_tree->setHeaderLabels({tr("Resource"), tr("File")});
-    m_tree->setObjectName(QStringLiteral("resources"));
-    m_yaml = new QPlainTextEdit(splitter);
-    m_yaml->setObjectName(QStringLiteral("yaml"));
-    m_yaml->setReadOnly(true);
-    m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new views::YamlHighlighter(m_yaml->document());
-    splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_infoBar = new InfoBar(central);
+    m_center = new QStackedWidget(central);
+    m_welcome = new QLabel(
+        tr("<h2>Egret</h2><p>Open manifests with <b>File &gt; Open</b> (Ctrl+O) or a folder "
+           "with Ctrl+Shift+O,<br>or start a new design (Ctrl+N) and drag items from the "
+           "Palette.</p>"),
+        m_center);
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_center->addWidget(m_welcome);
+    layout->addWidget(m_infoBar);
+    layout->addWidget(m_center, 1);
+    setCentralWidget(central);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &MainWindow::showSelected);
+    createDocks();
     createActions();
-    statusBar()->showMessage(tr("Open manifests with File > Open (Ctrl+O)"));
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+
+    connect(m_session, &EditorSession::workspaceReplaced, this, &MainWindow::onWorkspaceReplaced);
+    connect(m_session, &EditorSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    connect(m_session, &EditorSession::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_session, &EditorSession::openProgress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, int(total));
+        m_progress->setValue(int(done));
+        m_progress->show();
+    });
+    connect(m_session, &EditorSession::openFinished, this,
+            [this](const QStringList &files, const Diagnostics &problems) {
+                m_progress->hide();
+                const Diagnostics all = m_session->workspace().diagnostics() + problems;
+                statusBar()->showMessage(tr("Opened %n file(s): %1 resource(s), %2 load problem(s)",
+                                            nullptr, int(files.size()))
+                                             .arg(m_session->workspace().resources().size())
+                                             .arg(all.size()),
+                                         8000);
+            });
+    connect(m_session, &EditorSession::saved, this, [this](const QStringList &files) {
+        statusBar()->showMessage(tr("Saved %n file(s)", nullptr, int(files.size())), 5000);
+        autosave(); // drops the recovery snapshot once nothing is unsaved
+        watchFiles();
+    });
+    connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+
+    m_autosave.setInterval(autosaveInterval());
+    connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosave.start();
+
+    // Sizes that suit the docks' contents: a short palette, wide side panels, a low Problems list.
+    const auto docks = findChildren<QDockWidget *>();
+    auto byName = [&](const QString &name) {
+        for (QDockWidget *d : docks)
+            if (d->objectName() == name)
+                return d;
+        return static_cast<QDockWidget *>(nullptr);
+    };
+    resizeDocks({byName(QStringLiteral("paletteDock")), byName(QStringLiteral("resourcesDock"))},
+                {140, 600}, Qt::Vertical);
+    resizeDocks({byName(QStringLiteral("paletteDock")), byName(QStringLiteral("propertiesDock"))},
+                {320, 440}, Qt::Horizontal);
+    resizeDocks({byName(QStringLiteral("problemsDock"))}, {170}, Qt::Vertical);
+
+    m_session->newWorkspace();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &name) const {
+    return m_actions.value(name);
+}
+
+void MainWindow::createDocks() {
+    auto dock = [this](const QString &title, const QString &name, QWidget *widget,
+                       Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+
+    m_palette = new views::PaletteWidget(this);
+    dock(tr("Palette"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
+
+    m_resources = new views::ResourceTreeModel(this);
+    m_resourceView = new QTreeView(this);
+    m_resourceView->setObjectName(QStringLiteral("resources"));
+    m_resourceView->setModel(m_resources);
+    m_resourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_resourceView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_resourceView->header()->setStretchLastSection(true);
+    dock(tr("Resources"), QStringLiteral("resourcesDock"), m_resourceView, Qt::LeftDockWidgetArea);
+    connect(m_resourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_syncing)
+            return;
+        QVector<ResourceId> ids;
+        for (const QModelIndex &i : m_resourceView->selectionModel()->selectedRows())
+            if (const ResourceId id =
+                    idFromVariant(i.data(views::ResourceTreeModel::ResourceIdRole));
+                id.isValid())
+                ids << id;
+        m_selection = ids;
+        m_selectedField.clear();
+        refreshSelectionViews(QString());
+    });
+
+    m_properties = new views::PropertiesPanel(this);
+    dock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
+    connect(
+        m_properties, &views::PropertiesPanel::editRequested, this,
+        [this](const ResourceId &id, const edit::FieldEdit &e) { m_session->editField(id, e); });
+    connect(m_properties, &views::PropertiesPanel::resourceActivated, this,
+            [this](const ResourceId &id, const QString &path) { selectResource(id, path); });
+
+    m_yaml = new views::YamlEditor(this);
+    dock(tr("YAML"), QStringLiteral("yamlDock"), m_yaml, Qt::RightDockWidgetArea);
+    connect(m_yaml, &views::YamlEditor::textCommitted, this,
+            [this](DocumentId id, const QByteArray &text) {
+                m_session->replaceDocumentText(id, text, true);
+            });
+
+    m_problems = new views::ProblemsModel(this);
+    m_problemView = new QTableView(this);
+    m_problemView->setObjectName(QStringLiteral("problems"));
+    m_problemView->setModel(m_problems);
+    m_problemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_problemView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_problemView->verticalHeader()->hide();
+    m_problemView->horizontalHeader()->setSectionResizeMode(views::ProblemsModel::MessageColumn,
+                                                            QHeaderView::Stretch);
+    m_problemView->setWordWrap(false);
+    auto *problems = new QWidget(this);
+    auto *problemsLayout = new QVBoxLayout(problems);
+    problemsLayout->setContentsMargins(0, 0, 0, 0);
+    m_problemSummary = new QLabel(problems);
+    problemsLayout->addWidget(m_problemSummary);
+    problemsLayout->addWidget(m_problemView, 1);
+    dock(tr("Problems"), QStringLiteral("problemsDock"), problems, Qt::BottomDockWidgetArea);
+    connect(m_problemView, &QTableView::activated, this,
+            [this](const QModelIndex &i) { activateProblem(i.row()); });
+    connect(m_problemView, &QTableView::clicked, this,
+            [this](const QModelIndex &i) { activateProblem(i.row()); });
 }
 
 void MainWindow::createActions() {
+    auto add = [this](QMenu *menu, const QString &name, const QString &text, auto slot,
+                      QKeySequence::StandardKey key = QKeySequence::UnknownKey) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setObjectName(name);
+        if (key != QKeySequence::UnknownKey)
+            a->setShortcuts(key);
+        m_actions.insert(name, a);
+        return a;
+    };
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Files..."), this, &MainWindow::chooseFiles);
-    open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Open &Folder..."), this, &MainWindow::chooseFolder);
+    add(file, QStringLiteral("new"), tr("&New"), &MainWindow::newWorkspace, QKeySequence::New);
+    add(file, QStringLiteral("open"), tr("&Open Files..."), &MainWindow::chooseFiles,
+        QKeySequence::Open);
+    add(file, QStringLiteral("openFolder"), tr("Open &Folder..."), &MainWindow::chooseFolder)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    add(file, QStringLiteral("save"), tr("&Save"), &MainWindow::save, QKeySequence::Save);
+    add(file, QStringLiteral("saveAs"), tr("Save &As..."), &MainWindow::saveAs,
+        QKeySequence::SaveAs);
+    add(file, QStringLiteral("exportFile"), tr("&Export to File..."), &MainWindow::exportToFile)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    add(file, QStringLiteral("exportFolder"), tr("Export to Folder (one file per namespace)..."),
+        &MainWindow::exportToFolder);
+    file->addSeparator();
+    add(file, QStringLiteral("close"), tr("&Close"), &MainWindow::closeWorkspace,
+        QKeySequence::Close);
+    add(file, QStringLiteral("quit"), tr("&Quit"), &QWidget::close, QKeySequence::Quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcuts(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    m_actions.insert(QStringLiteral("undo"), undo);
+    m_actions.insert(QStringLiteral("redo"), redo);
+    editMenu->addSeparator();
+    add(editMenu, QStringLiteral("delete"), tr("&Delete"), &MainWindow::deleteSelection,
+        QKeySequence::Delete);
+    add(editMenu, QStringLiteral("selectAll"), tr("Select &All"), &MainWindow::selectAll,
+        QKeySequence::SelectAll);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("about"), tr("&About Egret"), [this] {
+        QMessageBox::about(
+            this, tr("About Egret"),
+            tr("<b>Egret %1</b><p>A desktop editor for Istio egress traffic: see the flows, design "
+               "routes with Istio's egress patterns, validate offline and export YAML that kubectl "
+               "apply accepts.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
 }
 
-void MainWindow::chooseFiles() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Manifests"), QString(), tr("YAML (*.yaml *.yml);;All files (*)"));
-    if (!files.isEmpty())
-        openPaths(files);
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = RecentFiles::list();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] {
+            if (maybeSave())
+                openPaths({path});
+        });
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(nothing yet)"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear the List"), this, [] { RecentFiles::clear(); });
+    }
 }
 
-void MainWindow::chooseFolder() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Folder"));
-    if (!dir.isEmpty())
-        openPaths({dir});
+void MainWindow::updateTitle() {
+    const QStringList opened = m_session->openedPaths();
+    QString name = tr("Untitled");
+    if (opened.size() == 1)
+        name = QFileInfo(opened.first()).fileName();
+    else if (!opened.isEmpty())
+        name = tr("%n location(s)", nullptr, int(opened.size()));
+    setWindowTitle(tr("%1[*] - Egret").arg(name));
+    setWindowModified(m_session->isModified());
 }
 
 void MainWindow::openPaths(const QStringList &paths) {
-    Diagnostics problems;
-    const QStringList files = expandInputs(paths, &problems);
-    m_workspace = loadFiles(files);
-    rebuildTree();
-    const int issues = int(m_workspace.diagnostics().size() + problems.size());
-    statusBar()->showMessage(tr("%n resource(s) in %1 file(s); %2 load problem(s)", nullptr,
-                                int(m_workspace.resources().size()))
-                                 .arg(files.size())
-                                 .arg(issues));
-    setWindowTitle(
-        tr("%1 - Egret")
-            .arg(paths.size() == 1 ? paths.first() : tr("%n files", nullptr, int(files.size()))));
+    if (paths.isEmpty() || m_session->isOpening())
+        return;
+    RecentFiles::add(paths);
+    statusBar()->showMessage(tr("Opening %1...").arg(paths.join(QStringLiteral(", "))));
+    m_session->open(paths);
 }
 
-void MainWindow::rebuildTree() {
-    m_tree->clear();
-    QMap<QString, QTreeWidgetItem *> namespaces;
-    QMap<QString, QTreeWidgetItem *> kinds;
-    m_workspace.forEachResource([&](const Resource &r) {
-        const QString ns = r.ns.isEmpty() ? tr("(cluster)") : r.ns;
-        QTreeWidgetItem *&nsItem = namespaces[ns];
-        if (!nsItem) {
-            nsItem = new QTreeWidgetItem(m_tree, {ns});
-            nsItem->setExpanded(true);
+void MainWindow::onWorkspaceReplaced() {
+    m_selection.clear();
+    m_selectedField.clear();
+    m_infoBar->dismiss();
+    m_center->setCurrentWidget(m_welcome);
+    refreshAll();
+    watchFiles();
+    updateTitle();
+}
+
+void MainWindow::onWorkspaceChanged() {
+    refreshAll();
+    updateTitle();
+}
+
+void MainWindow::refreshAll() {
+    m_syncing = true;
+    m_resources->setWorkspace(&m_session->workspace());
+    m_resourceView->expandToDepth(1);
+    // Selected resources that no longer exist drop out of the selection.
+    QVector<ResourceId> still;
+    for (const ResourceId &id : std::as_const(m_selection))
+        if (m_session->workspace().resource(id))
+            still << id;
+    m_selection = still;
+    for (const ResourceId &id : std::as_const(m_selection))
+        m_resourceView->selectionModel()->select(
+            m_resources->indexOf(id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    m_syncing = false;
+    showProblems();
+    refreshSelectionViews(m_selectedField);
+}
+
+Diagnostics MainWindow::currentProblems() const {
+    return m_session->workspace().diagnostics();
+}
+
+void MainWindow::showProblems() {
+    const Diagnostics all = currentProblems();
+    m_problems->setDiagnostics(all);
+    QHash<ResourceId, int> worst;
+    for (const Diagnostic &d : all)
+        if (d.resourceId.isValid())
+            worst[d.resourceId] = qMax(worst.value(d.resourceId, -1), int(d.severity));
+    m_resources->setProblems(worst);
+    m_problemSummary->setText(tr("%1 error(s), %2 warning(s), %3 info")
+                                  .arg(m_problems->count(Severity::Error))
+                                  .arg(m_problems->count(Severity::Warning))
+                                  .arg(m_problems->count(Severity::Info)));
+}
+
+void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) {
+    m_selection = id.isValid() ? QVector<ResourceId>{id} : QVector<ResourceId>{};
+    m_selectedField = fieldPath;
+    m_syncing = true;
+    m_resourceView->selectionModel()->clearSelection();
+    const QModelIndex index = m_resources->indexOf(id);
+    if (index.isValid()) {
+        m_resourceView->selectionModel()->select(index, QItemSelectionModel::Select |
+                                                            QItemSelectionModel::Rows);
+        m_resourceView->scrollTo(index);
+    }
+    m_syncing = false;
+    refreshSelectionViews(fieldPath);
+}
+
+void MainWindow::refreshSelectionViews(const QString &fieldPath) {
+    const Workspace &ws = m_session->workspace();
+    const Resource *r = m_selection.isEmpty() ? nullptr : ws.resource(m_selection.first());
+    if (!r) {
+        m_properties->clear();
+        m_yaml->clearDocument();
+        return;
+    }
+    m_properties->showResource(ws, r->id);
+    const SourceDocument *doc = ws.document(r->id.document);
+    m_yaml->showDocument(doc->id, doc->text, doc->firstLine + 1);
+    Diagnostics docProblems;
+    for (const Diagnostic &d : currentProblems())
+        if (d.resourceId.document == doc->id ||
+            (d.location.file == r->location.file && d.location.line > doc->firstLine &&
+             d.location.line <= doc->firstLine + int(doc->text.count('\n')) + 1))
+            docProblems << d;
+    m_yaml->setDiagnostics(docProblems);
+    if (!fieldPath.isEmpty()) {
+        // Findings name fields inside the resource; List items live under their items[i].
+        const QString inResource =
+            !r->basePath.isEmpty() && fieldPath.startsWith(r->basePath + QLatin1Char('.'))
+                ? fieldPath.mid(r->basePath.size() + 1)
+                : fieldPath;
+        m_properties->revealField(inResource);
+        m_yaml->revealPath(r->documentPath(inResource));
+    } else if (!r->basePath.isEmpty()) {
+        m_yaml->revealPath(r->basePath);
+    }
+}
+
+void MainWindow::activateProblem(int row) {
+    if (row < 0 || row >= m_problems->rowCount())
+        return;
+    const Diagnostic &d = m_problems->diagnosticAt(row);
+    if (d.resourceId.isValid() && m_session->workspace().resource(d.resourceId)) {
+        selectResource(d.resourceId, d.path);
+        return;
+    }
+    // A problem without a resource (malformed YAML): show its document.
+    const Workspace &ws = m_session->workspace();
+    for (const SourceFile &f : ws.files()) {
+        if (f.path != d.location.file)
+            continue;
+        for (DocumentId id : f.documents) {
+            const SourceDocument *doc = ws.document(id);
+            if (d.location.line > doc->firstLine &&
+                d.location.line <= doc->firstLine + int(doc->text.count('\n')) + 1) {
+                m_selection.clear();
+                m_properties->clear();
+                m_yaml->showDocument(id, doc->text, doc->firstLine + 1);
+                m_yaml->setDiagnostics({d});
+                return;
+            }
         }
-        QTreeWidgetItem *&kindItem = kinds[ns + QLatin1Char('/') + r.kindName];
-        if (!kindItem)
-            kindItem = new QTreeWidgetItem(nsItem, {r.kindName});
-        auto *item = new QTreeWidgetItem(
-            kindItem, {r.meta.name.isEmpty() ? tr("(unnamed)") : r.meta.name,
-                       QStringLiteral("%1:%2").arg(r.location.file).arg(r.location.line)});
-        item->setData(0, DocumentRole, r.id.document);
-    });
-    m_tree->sortItems(0, Qt::AscendingOrder);
-    m_tree->expandAll();
+    }
 }
 
-void MainWindow::showSelected() {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    const DocumentId id = item ? item->data(0, DocumentRole).toUInt() : 0;
-    const SourceDocument *doc = m_workspace.document(id);
-    m_yaml->setPlainText(doc ? QString::fromUtf8(doc->text) : QString());
+void MainWindow::deleteSelection() {
+    if (m_yaml->hasFocus())
+        return; // the editor deletes text itself
+    m_session->removeResources(m_selection);
+}
+
+void MainWindow::selectAll() {
+    if (m_resourceView->hasFocus() || !m_center->currentWidget() ||
+        m_center->currentWidget() == m_welcome) {
+        m_resourceView->expandAll();
+        m_resourceView->selectAll();
+    }
+}
+
+void MainWindow::watchFiles() {
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    QStringList paths;
+    for (const SourceFile &f : m_session->workspace().files())
+        if (!EditorSession::isUntitled(f.path) && QFileInfo::exists(f.path))
+            paths << f.path;
+    if (!paths.isEmpty())
+        m_watcher->addPaths(paths);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path) {
+    const Workspace &ws = m_session->workspace();
+    const int file = ws.fileIndex(path);
+    if (file < 0 || !ws.changedOnDisk(file))
+        return;
+    const bool mine = ws.files()[file].modified;
+    const QString message =
+        mine ? tr("<b>%1</b> was changed by another program, and it has unsaved edits here.")
+                   .arg(QFileInfo(path).fileName().toHtmlEscaped())
+             : tr("<b>%1</b> was changed by another program.")
+                   .arg(QFileInfo(path).fileName().toHtmlEscaped());
+    m_infoBar->ask(QStringLiteral("changed:") + path, message,
+                   {{mine ? tr("Reload (discard my edits)") : tr("Reload"),
+                     [this] {
+                         m_session->open(m_session->openedPaths().isEmpty()
+                                             ? QStringList()
+                                             : m_session->openedPaths());
+                     }},
+                    {tr("Keep Mine"), [] {}}});
+    // Editors that save by renaming replace the file: watch the new one.
+    if (!m_watcher->files().contains(path) && QFileInfo::exists(path))
+        m_watcher->addPath(path);
+}
+
+void MainWindow::autosave() {
+    const Workspace &ws = m_session->workspace();
+    if (ws.revision() == m_autosavedRevision)
+        return;
+    QString error;
+    if (m_recovery->save(ws, &error)) {
+        m_autosavedRevision = ws.revision();
+        Q_EMIT autosaved();
+    } else {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
+    }
+}
+
+void MainWindow::checkForRecovery() {
+    const QVector<RecoverySnapshot> orphans = m_recovery->orphans();
+    if (orphans.isEmpty())
+        return;
+    const RecoverySnapshot snapshot = orphans.first();
+    QStringList names;
+    for (const RecoveryFile &f : snapshot.files)
+        if (f.modified)
+            names << QFileInfo(f.path).fileName().toHtmlEscaped();
+    m_infoBar->ask(QStringLiteral("recover"),
+                   tr("Egret did not close cleanly on %1. Unsaved edits of %2 can be restored.")
+                       .arg(QLocale().toString(snapshot.saved.toLocalTime(), QLocale::ShortFormat),
+                            names.join(QStringLiteral(", "))),
+                   {{tr("Restore"),
+                     [this, snapshot] {
+                         m_session->adoptWorkspace(RecoveryStore::restore(snapshot));
+                         RecoveryStore::discard(snapshot);
+                         autosave(); // the restored work is now this editor's to keep safe
+                         statusBar()->showMessage(tr("Restored unsaved work"), 8000);
+                     }},
+                    {tr("Discard"), [snapshot] { RecoveryStore::discard(snapshot); }}});
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_autosave.stop();
+    m_recovery->discardOwn();
+    event->accept();
 }
 
 } // namespace egret::gui

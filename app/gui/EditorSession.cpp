@@ -1,0 +1,238 @@
+#include "app/gui/EditorSession.h"
+
+#include "app/gui/ChangeCommand.h"
+#include "model/io/Loader.h"
+
+#include <QFileInfo>
+#include <QThread>
+#include <QUndoStack>
+
+namespace egret::gui {
+
+namespace {
+const QString kUntitled = QStringLiteral("untitled:");
+}
+
+EditorSession::EditorSession(QObject *parent)
+    : QObject(parent)
+    , m_undo(new QUndoStack(this)) {
+}
+
+EditorSession::~EditorSession() {
+    cancelOpen();
+    if (m_loader)
+        m_loader->wait();
+}
+
+void EditorSession::setMeshConfig(const MeshConfig &mesh) {
+    m_mesh = mesh;
+    Q_EMIT workspaceChanged({});
+}
+
+bool EditorSession::isUntitled(const QString &path) {
+    return path.startsWith(kUntitled);
+}
+
+void EditorSession::newWorkspace() {
+    Workspace ws;
+    ws.createFile(kUntitled + QString::number(++m_untitled) + QStringLiteral(".yaml"));
+    adoptWorkspace(std::move(ws));
+    m_openedPaths.clear();
+}
+
+void EditorSession::adoptWorkspace(Workspace ws) {
+    m_ws = std::move(ws);
+    m_undo->clear();
+    Q_EMIT workspaceReplaced();
+}
+
+void EditorSession::open(const QStringList &paths) {
+    if (m_loader)
+        return;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    auto cancel = m_cancel;
+    auto result = std::make_shared<Workspace>();
+    auto problems = std::make_shared<Diagnostics>();
+    auto files = std::make_shared<QStringList>();
+    QPointer<EditorSession> self(this);
+    m_loader = QThread::create([=] {
+        *files = expandInputs(paths, problems.get());
+        LoadOptions options;
+        options.cancel = cancel.get();
+        options.progress = [self](qint64 done, qint64 total) {
+            // Every 64th document is plenty for a progress bar.
+            if (self && (done % 64 == 0 || done == total))
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, done, total] {
+                        if (self)
+                            Q_EMIT self->openProgress(done, total);
+                    },
+                    Qt::QueuedConnection);
+        };
+        *result = loadFiles(*files, options);
+    });
+    connect(m_loader, &QThread::finished, this, [this, result, problems, files, paths, cancel] {
+        m_loader->deleteLater();
+        m_loader = nullptr;
+        if (cancel->load())
+            return;
+        m_ws = std::move(*result);
+        m_openedPaths = paths;
+        m_undo->clear();
+        Q_EMIT workspaceReplaced();
+        Q_EMIT openFinished(*files, *problems);
+    });
+    m_loader->start();
+}
+
+void EditorSession::cancelOpen() {
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool EditorSession::record(const QString &description, bool typing,
+                           const std::function<bool(edit::ChangeRecorder &)> &edit) {
+    edit::ChangeRecorder recorder(m_ws);
+    if (!edit(recorder)) {
+        // Roll back whatever was recorded before the edit gave up.
+        recorder.change().revert(m_ws);
+        return false;
+    }
+    edit::WorkspaceChange change = recorder.take(description);
+    if (change.isEmpty())
+        return true;
+    // The recorder applied it; the command applies it again on push, so take it back first.
+    change.revert(m_ws);
+    m_undo->push(new ChangeCommand(this, std::move(change), typing));
+    return true;
+}
+
+bool EditorSession::editField(const ResourceId &id, const edit::FieldEdit &fieldEdit) {
+    const SourceDocument *doc = m_ws.document(id.document);
+    const Resource *r = m_ws.resource(id);
+    if (!doc || !r)
+        return false;
+    QString error;
+    const std::optional<QByteArray> text = edit::applyFieldEdit(doc->text, fieldEdit, &error);
+    if (!text) {
+        reportError(tr("%1: %2").arg(r->ref().toString(), error));
+        return false;
+    }
+    const QString description =
+        tr("%1 of %2 %3").arg(fieldEdit.description(), r->kindName, r->meta.name);
+    return record(description, false, [&](edit::ChangeRecorder &rec) {
+        rec.replaceText(id.document, *text);
+        return true;
+    });
+}
+
+bool EditorSession::replaceDocumentText(DocumentId id, const QByteArray &text, bool typing) {
+    const SourceDocument *doc = m_ws.document(id);
+    if (!doc || doc->text == text)
+        return false;
+    QString name = tr("document");
+    if (!doc->resources.isEmpty())
+        name =
+            doc->resources.first().kindName + QLatin1Char(' ') + doc->resources.first().meta.name;
+    return record(tr("Edit YAML of %1").arg(name), typing, [&](edit::ChangeRecorder &rec) {
+        rec.replaceText(id, text);
+        return true;
+    });
+}
+
+bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
+    if (ids.isEmpty())
+        return false;
+    QStringList names;
+    for (const ResourceId &id : ids)
+        if (const Resource *r = m_ws.resource(id))
+            names << r->kindName + QLatin1Char(' ') + r->meta.name;
+    const QString description = names.size() == 1
+                                    ? tr("Delete %1").arg(names.first())
+                                    : tr("Delete %n resource(s)", nullptr, int(names.size()));
+    return record(description, false, [&](edit::ChangeRecorder &rec) {
+        // List items go from their List; whole documents go. Later items first, so indexes hold.
+        QVector<ResourceId> sorted = ids;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const ResourceId &a, const ResourceId &b) { return b < a; });
+        for (const ResourceId &id : sorted) {
+            const SourceDocument *doc = rec.workspace().document(id.document);
+            if (!doc)
+                continue;
+            if (id.item < 0 || doc->resources.size() <= 1) {
+                rec.removeDocument(id.document);
+                continue;
+            }
+            edit::FieldEdit remove;
+            remove.operation = edit::FieldEdit::Remove;
+            remove.path = QStringLiteral("items[%1]").arg(id.item);
+            const auto text = edit::applyFieldEdit(doc->text, remove);
+            if (!text)
+                return false;
+            rec.replaceText(id.document, *text);
+        }
+        return true;
+    });
+}
+
+bool EditorSession::applyChange(const edit::WorkspaceChange &change) {
+    if (change.isEmpty())
+        return false;
+    auto *command = new ChangeCommand(this, change);
+    m_undo->push(command);
+    return !command->failed();
+}
+
+bool EditorSession::isModified() const {
+    return m_ws.isModified();
+}
+
+bool EditorSession::hasUntitledFiles() const {
+    for (const SourceFile &f : m_ws.files())
+        if (isUntitled(f.path) && !f.documents.isEmpty())
+            return true;
+    return false;
+}
+
+bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite) {
+    QStringList written;
+    for (int i = 0; i < m_ws.files().size(); ++i) {
+        const SourceFile &f = m_ws.files()[i];
+        if (!f.modified || isUntitled(f.path))
+            continue;
+        if (!overwrite && m_ws.changedOnDisk(i)) {
+            if (conflicts)
+                conflicts->append(f.path);
+            continue;
+        }
+        if (!m_ws.saveFile(i, error))
+            return false;
+        written << f.path;
+    }
+    if (conflicts && !conflicts->isEmpty())
+        return false;
+    m_undo->setClean();
+    Q_EMIT saved(written);
+    return true;
+}
+
+bool EditorSession::saveAs(int file, const QString &path, QString *error) {
+    if (!m_ws.saveFile(file, error, path))
+        return false;
+    if (!m_ws.isModified())
+        m_undo->setClean();
+    Q_EMIT saved({path});
+    Q_EMIT workspaceChanged({path});
+    return true;
+}
+
+void EditorSession::workspaceEdited(const QStringList &files) {
+    Q_EMIT workspaceChanged(files);
+}
+
+void EditorSession::reportError(const QString &message) {
+    Q_EMIT errorOccurred(message);
+}
+
+} // namespace egret::gui

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "model/edit/FieldEdit.h"
+#include "model/edit/WorkspaceChange.h"
+#include "model/mesh/MeshConfig.h"
+#include "model/workspace/Workspace.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+class QUndoStack;
+
+namespace egret::gui {
+
+// What the editor has open: the workspace, its undo history and where it came from. Every change
+// to the files goes through here as one undoable command; views listen to `workspaceChanged`.
+class EditorSession : public QObject {
+    Q_OBJECT
+
+public:
+    explicit EditorSession(QObject *parent = nullptr);
+    ~EditorSession() override;
+
+    const Workspace &workspace() const { return m_ws; }
+    Workspace &mutableWorkspace() { return m_ws; } // for commands only
+    QUndoStack *undoStack() const { return m_undo; }
+    const MeshConfig &meshConfig() const { return m_mesh; }
+    void setMeshConfig(const MeshConfig &mesh);
+
+    // Opening: files and folders, read off the GUI thread with progress; a new workspace
+    // replaces the current one when done (the caller asks about unsaved changes first).
+    void open(const QStringList &paths);
+    void cancelOpen();
+    bool isOpening() const { return m_loader != nullptr; }
+    void newWorkspace();               // one empty untitled file
+    void adoptWorkspace(Workspace ws); // e.g. restored from a recovery snapshot
+    QStringList openedPaths() const { return m_openedPaths; }
+
+    // Edits, each one undo step.
+    bool editField(const ResourceId &id, const edit::FieldEdit &edit);
+    bool replaceDocumentText(DocumentId id, const QByteArray &text, bool typing);
+    bool removeResources(const QVector<ResourceId> &ids);
+    // Pushes a change made elsewhere (recipes): applied now, undone by Ctrl+Z.
+    bool applyChange(const edit::WorkspaceChange &change);
+
+    // Saving: every modified file, atomically. Files that another program changed since they
+    // were read are listed in `conflicts` and left alone unless `overwrite`.
+    bool save(QStringList *conflicts, QString *error, bool overwrite = false);
+    bool saveAs(int file, const QString &path, QString *error);
+    bool isModified() const;
+    bool hasUntitledFiles() const;
+    static bool isUntitled(const QString &path);
+
+    // Called by commands.
+    void workspaceEdited(const QStringList &files);
+    void reportError(const QString &message);
+
+Q_SIGNALS:
+    void workspaceReplaced();                        // a different workspace (open, new, restore)
+    void workspaceChanged(const QStringList &files); // documents edited in these files
+    void openProgress(qint64 done, qint64 total);
+    void openFinished(const QStringList &files, const Diagnostics &problems);
+    void errorOccurred(const QString &message);
+    void saved(const QStringList &files);
+
+private:
+    bool record(const QString &description, bool typing,
+                const std::function<bool(edit::ChangeRecorder &)> &edit);
+
+    Workspace m_ws;
+    MeshConfig m_mesh;
+    QUndoStack *m_undo;
+    QStringList m_openedPaths;
+    QThread *m_loader = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    int m_untitled = 0;
+};
+
+} // namespace egret::gui

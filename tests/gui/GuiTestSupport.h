@@ -1,0 +1,56 @@
+#pragma once
+
+#include "app/gui/EditorSession.h"
+#include "app/gui/InfoBar.h"
+#include "app/gui/MainWindow.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QtTest>
+
+namespace egret::test {
+
+// Opens paths in the window and waits until they are loaded (the load runs on a thread).
+inline bool openAndWait(gui::MainWindow &w, const QStringList &paths) {
+    QSignalSpy finished(w.session(), &gui::EditorSession::openFinished);
+    w.openPaths(paths);
+    return finished.count() > 0 || finished.wait(30000);
+}
+
+// Answers the next modal message box with `button` as soon as it shows, and records its text.
+class MessageBoxAnswer : public QObject {
+public:
+    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
+        : m_button(button) {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_text = box->text();
+                m_asked = true;
+                box->button(m_button)->click();
+                m_timer.stop();
+            }
+        });
+        m_timer.start(10);
+    }
+    bool asked() const { return m_asked; }
+    QString text() const { return m_text; }
+
+private:
+    QTimer m_timer;
+    QMessageBox::StandardButton m_button;
+    bool m_asked = false;
+    QString m_text;
+};
+
+// Saves a picture of the window when EGRET_SCREENSHOT_DIR is set (how README pictures are made).
+inline void screenshot(QWidget &w, const QString &name) {
+    const QByteArray dir = qgetenv("EGRET_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + name +
+                      QStringLiteral(".png"));
+}
+
+} // namespace egret::test
