@@ -102,10 +102,14 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
             if (compatibleServer(*r->as<Gateway>(), plan) >= 0 &&
                 (!serving || (r->ns == routeNs && serving->ns != routeNs)))
                 serving = r;
+        if (chosen && chosen->as<Gateway>()->selector != defaultGatewaySelector())
+            chosen = nullptr; // a Gateway of that name for other workloads: make our own
+        // Else the installation's Gateway gets a server for the port, wherever it is.
+        for (const Resource *r : sameWorkload)
+            if (!chosen && r->meta.name == kGatewayName)
+                chosen = r;
         if (serving)
             chosen = serving;
-        else if (chosen && chosen->as<Gateway>()->selector != defaultGatewaySelector())
-            chosen = nullptr; // a Gateway of that name for other workloads: make our own
     }
     for (const Resource *r : sameWorkload) {
         for (const Server &s : r->as<Gateway>()->servers) {

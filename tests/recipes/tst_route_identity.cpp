@@ -106,6 +106,40 @@ private Q_SLOTS:
             QCOMPARE(ws.files().size(), 0);
     }
 
+    void routesFromAnotherNamespaceAreRemovedByteForByte_data() {
+        QTest::addColumn<QString>("pattern");
+        for (const PatternCase &c : patternCases())
+            QTest::newRow(c.name) << QString::fromLatin1(c.name);
+    }
+    void routesFromAnotherNamespaceAreRemovedByteForByte() {
+        QFETCH(QString, pattern);
+        recipes::RouteRequest request = patternCase(pattern)->request;
+        request.ns = QStringLiteral("payments");
+        if (request.pattern == recipes::Pattern::MtlsOrigination)
+            request.gatewayPort = 8443;
+        Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
+        const QByteArray before = ws.fileBytes(0);
+        QString error;
+        QVERIFY2(addRouteTo(ws, request, &error), qPrintable(error));
+        QVERIFY(ws.fileBytes(0).contains("  namespace: payments\n"));
+        QVERIFY2(removeRouteFrom(ws, {request.host, 0}, &error), qPrintable(error));
+        QCOMPARE(ws.fileBytes(0), before);
+    }
+
+    void aHostDeclaredForAnotherPortGetsItsPortBack() {
+        Workspace ws;
+        QString error;
+        recipes::RouteRequest direct = patternCase("direct-http")->request;
+        direct.host = QStringLiteral("edition.cnn.com");
+        QVERIFY(addRouteTo(ws, direct, &error));
+        const QByteArray before = ws.fileBytes(0);
+        QVERIFY(addRouteTo(ws, patternCase("tls-passthrough")->request, &error));
+        QCOMPARE(ws.resources().first()->as<ServiceEntry>()->ports.size(), 2); // extended
+        QVERIFY2(removeRouteFrom(ws, {QStringLiteral("edition.cnn.com"), 443}, &error),
+                 qPrintable(error));
+        QCOMPARE(ws.fileBytes(0), before);
+    }
+
     void removingOneRouteKeepsTheOthersByteForByte() {
         Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
         const QByteArray original = ws.fileBytes(0);
