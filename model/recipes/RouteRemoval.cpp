@@ -46,6 +46,7 @@ private:
                     continue;
                 trim.subsets.append({d.host, d.subset, vs.ns});
                 gatewayPorts << d.port;
+                m_meshPorts += rules[i].ports;
             }
         }
         for (int i = 0; i < rules.size(); ++i) {
@@ -121,8 +122,15 @@ private:
                 if (!own.contains(e.second) && !own.contains(0))
                     own << e.second;
             } else if (!m_remainingHosts.contains(e.first)) {
-                // The serving host of a wildcard: its ServiceEntry only served this route.
-                trim.hostPorts[e.first] << e.second;
+                // The serving host of a wildcard: its ServiceEntry only served this route, and
+                // declares the port sidecars are called on too (the wildcard has no entry).
+                QList<qint64> &ports = trim.hostPorts[e.first];
+                ports << e.second;
+                if (isWildcardHost(m_rm.host))
+                    for (qint64 p : std::as_const(m_meshPorts))
+                        if (!m_remainingDestinations.contains(Endpoint(e.first, p)) &&
+                            !ports.contains(p))
+                            ports << p;
             }
         }
         trim.hostPorts[m_rm.host] << own;
@@ -140,6 +148,7 @@ private:
     QSet<Endpoint> m_gatewayDestinations;
     QSet<Endpoint> m_remainingDestinations;
     QSet<QString> m_remainingHosts;
+    QList<qint64> m_meshPorts; // the ports sidecars call on, of the rules that go
 };
 
 } // namespace

@@ -106,6 +106,34 @@ private Q_SLOTS:
             QCOMPARE(ws.files().size(), 0);
     }
 
+    void wildcardsThroughTheGatewayAreRemovedByteForByte_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("base");
+        const QVector<Base> all = bases();
+        for (const char *p : {"http", "tls-passthrough", "tls-origination", "mtls-origination"})
+            for (int b : {0, 4})
+                QTest::addRow("%s on %s", p, all[b].name) << QString::fromLatin1(p) << b;
+    }
+    void wildcardsThroughTheGatewayAreRemovedByteForByte() {
+        QFETCH(QString, pattern);
+        QFETCH(int, base);
+        recipes::RouteRequest request = patternCase(pattern)->request;
+        request.host = QStringLiteral("*.example.com");
+        request.servingHost = QStringLiteral("www.example.com");
+        if (request.pattern == recipes::Pattern::MtlsOrigination && base != 0)
+            request.gatewayPort = 8443;
+        Workspace ws = load(bases()[base]);
+        const QByteArray before = bases()[base].bytes;
+        QString error;
+        QVERIFY2(addRouteTo(ws, request, &error), qPrintable(error));
+        QVERIFY(ws.fileBytes(ws.fileIndex("routes.yaml")).contains("- www.example.com\n"));
+        for (qint64 port : {recipes::withDefaults(request).port, qint64(0)}) {
+            Workspace copy = ws;
+            QVERIFY2(removeRouteFrom(copy, {request.host, port}, &error), qPrintable(error));
+            QCOMPARE(copy.fileBytes(copy.fileIndex("routes.yaml")), before);
+        }
+    }
+
     void routesFromAnotherNamespaceAreRemovedByteForByte_data() {
         QTest::addColumn<QString>("pattern");
         for (const PatternCase &c : patternCases())
