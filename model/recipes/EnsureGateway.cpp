@@ -146,7 +146,7 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
             if (hostEntryNames(entry, plan.host, routeNs, chosen->ns))
                 return target; // the host is already served
         const QString hosts = QStringLiteral("spec.servers[%1].hosts").arg(index);
-        ctx.edit(*chosen, {edit::TextEdit::appendItem(hosts, str(plan.host))},
+        ctx.edit(*chosen, ctx.appendItems(*chosen, hosts, list({str(plan.host)})),
                  QStringLiteral("extended %1: host %2 on port %3")
                      .arg(resourceName(*chosen), plan.host)
                      .arg(plan.port));
@@ -157,16 +157,14 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
         QString portName = plan.portName;
         if (taken.contains(portName))
             portName = QStringLiteral("%1-%2").arg(plan.portName).arg(plan.port);
-        const YAML::Node server = gatewayServer(plan, portName);
-        ctx.edit(*chosen,
-                 {g.servers.isEmpty()
-                      ? edit::TextEdit::insertEntry(QStringLiteral("spec"),
-                                                    QStringLiteral("servers"), list({server}))
-                      : edit::TextEdit::appendItem(QStringLiteral("spec.servers"), server)},
-                 QStringLiteral("extended %1: server on port %2 for %3")
-                     .arg(resourceName(*chosen))
-                     .arg(plan.port)
-                     .arg(plan.host));
+        const QVector<edit::TextEdit> edits = ctx.appendItems(
+            *chosen, QStringLiteral("spec.servers"), list({gatewayServer(plan, portName)}));
+        if (!edits.isEmpty())
+            ctx.edit(*chosen, edits,
+                     QStringLiteral("extended %1: server on port %2 for %3")
+                         .arg(resourceName(*chosen))
+                         .arg(plan.port)
+                         .arg(plan.host));
     }
     if (ctx.failed())
         return std::nullopt;

@@ -49,20 +49,22 @@ void ensureOrigination(RecipeContext &ctx, const OriginationPlan &plan,
             return;
         }
     }
-    edit::TextEdit e;
-    if (!dr.trafficPolicy) {
-        YAML::Node policy(YAML::NodeType::Map);
-        policy["portLevelSettings"] = list({item});
-        e = edit::TextEdit::insertEntry(QStringLiteral("spec"), QStringLiteral("trafficPolicy"),
-                                        policy);
-    } else if (dr.trafficPolicy->portLevelSettings.isEmpty()) {
-        e = edit::TextEdit::insertEntry(QStringLiteral("spec.trafficPolicy"),
-                                        QStringLiteral("portLevelSettings"), list({item}));
+    QVector<edit::TextEdit> edits;
+    const YAML::Node policy = ctx.yamlOf(r, QStringLiteral("spec.trafficPolicy"));
+    if (!policy.IsMap()) {
+        YAML::Node added(YAML::NodeType::Map);
+        added["portLevelSettings"] = list({item});
+        edits << (policy.IsDefined()
+                      ? edit::TextEdit::setValue(QStringLiteral("spec.trafficPolicy"), added)
+                      : edit::TextEdit::insertEntry(QStringLiteral("spec"),
+                                                    QStringLiteral("trafficPolicy"), added));
     } else {
-        e = edit::TextEdit::appendItem(QStringLiteral("spec.trafficPolicy.portLevelSettings"),
-                                       item);
+        edits = ctx.appendItems(r, QStringLiteral("spec.trafficPolicy.portLevelSettings"),
+                                list({item}));
     }
-    ctx.edit(r, {e},
+    if (edits.isEmpty())
+        return;
+    ctx.edit(r, edits,
              QStringLiteral("extended %1: TLS %2 on port %3")
                  .arg(resourceName(r), plan.mode)
                  .arg(plan.port));

@@ -109,24 +109,19 @@ void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
                          .arg(want.number);
         }
     }
-    if (newPorts.size() > 0) {
-        if (se.ports.isEmpty()) {
-            edits << edit::TextEdit::insertEntry(QStringLiteral("spec"), QStringLiteral("ports"),
-                                                 newPorts);
-        } else {
-            for (std::size_t i = 0; i < newPorts.size(); ++i)
-                edits << edit::TextEdit::appendItem(QStringLiteral("spec.ports"), newPorts[i]);
-        }
-    }
+    if (newPorts.size() > 0)
+        edits += ctx.appendItems(r, QStringLiteral("spec.ports"), newPorts);
+    QStringList newAddresses;
     for (const QString &address : plan.addresses) {
         if (se.addresses.contains(address))
             continue;
-        edits << (se.addresses.isEmpty()
-                      ? edit::TextEdit::insertEntry(QStringLiteral("spec"),
-                                                    QStringLiteral("addresses"), strings({address}))
-                      : edit::TextEdit::appendItem(QStringLiteral("spec.addresses"), str(address)));
+        newAddresses << address;
         added << QStringLiteral("address %1").arg(address);
     }
+    if (!newAddresses.isEmpty())
+        edits += ctx.appendItems(r, QStringLiteral("spec.addresses"), strings(newAddresses));
+    if (ctx.failed())
+        return;
     if (!edits.isEmpty())
         ctx.edit(r, edits,
                  QStringLiteral("extended %1: %2")

@@ -50,12 +50,11 @@ std::optional<QString> ensureSubset(RecipeContext &ctx, const GatewayTarget &gw,
                 return name;
             continue;
         }
+        const QVector<edit::TextEdit> edits =
+            ctx.appendItems(*rule, QStringLiteral("spec.subsets"), list({subset}));
         const bool ok =
-            ctx.edit(*rule,
-                     {dr.subsets.isEmpty()
-                          ? edit::TextEdit::insertEntry(QStringLiteral("spec"),
-                                                        QStringLiteral("subsets"), list({subset}))
-                          : edit::TextEdit::appendItem(QStringLiteral("spec.subsets"), subset)},
+            !edits.isEmpty() &&
+            ctx.edit(*rule, edits,
                      QStringLiteral("extended %1: subset %2").arg(resourceName(*rule), name));
         return ok ? std::optional<QString>(name) : std::nullopt;
     }

@@ -188,22 +188,17 @@ void ensureVirtualService(RecipeContext &ctx, const GatewayTarget &gw, const Gat
 
     QVector<edit::TextEdit> edits;
     if (vs.gateways.isEmpty())
-        edits << edit::TextEdit::insertEntry(QStringLiteral("spec"), QStringLiteral("gateways"),
-                                             plan.gatewayFirst ? strings({ref, kMesh})
-                                                               : strings({kMesh, ref}));
+        edits += ctx.appendItems(*r, QStringLiteral("spec.gateways"),
+                                 plan.gatewayFirst ? strings({ref, kMesh}) : strings({kMesh, ref}));
     else if (!bound)
-        edits << edit::TextEdit::appendItem(QStringLiteral("spec.gateways"), str(ref));
+        edits += ctx.appendItems(*r, QStringLiteral("spec.gateways"), strings({ref}));
     YAML::Node added(YAML::NodeType::Sequence);
     added.push_back(meshRule(plan, gw.serviceHost, subset));
     if (!gatewayRulePresent)
         added.push_back(gatewayRule(plan, ref));
-    if (rules.isEmpty()) {
-        edits << edit::TextEdit::insertEntry(QStringLiteral("spec"), listName, added);
-    } else {
-        const QString path = QStringLiteral("spec.") + listName;
-        for (std::size_t i = 0; i < added.size(); ++i)
-            edits << edit::TextEdit::appendItem(path, added[i]);
-    }
+    edits += ctx.appendItems(*r, QStringLiteral("spec.") + listName, added);
+    if (ctx.failed())
+        return;
     ctx.edit(*r, edits,
              QStringLiteral("extended %1: %2 rules for port %3 through %4")
                  .arg(resourceName(*r), listName)

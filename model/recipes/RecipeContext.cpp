@@ -114,6 +114,26 @@ bool RecipeContext::edit(const Resource &r, const QVector<edit::TextEdit> &edits
     return true;
 }
 
+QVector<edit::TextEdit> RecipeContext::appendItems(const Resource &r, const QString &listPath,
+                                                   const YAML::Node &items) {
+    QVector<edit::TextEdit> out;
+    const YAML::Node existing = yamlOf(r, listPath);
+    if (existing.IsSequence()) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out << edit::TextEdit::appendItem(listPath, items[i]);
+    } else if (!existing.IsDefined()) {
+        const QString parent = listPath.section(QLatin1Char('.'), 0, -2);
+        out << edit::TextEdit::insertEntry(parent, listPath.section(QLatin1Char('.'), -1), items);
+    } else if (existing.IsNull()) {
+        out << edit::TextEdit::setValue(listPath, items);
+    } else {
+        problem(QStringLiteral("workspace"),
+                QStringLiteral("%1: %2 has something else than a list at %3")
+                    .arg(r.location.toString(), resourceName(r), listPath));
+    }
+    return out;
+}
+
 int RecipeContext::targetFile() {
     const int file = m_ws.fileIndex(m_targetFile);
     return file >= 0 ? file : m_recorder.createFile(m_targetFile);

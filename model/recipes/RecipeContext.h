@@ -43,6 +43,11 @@ public:
     // summary line ("extended Gateway ns/name: ..."). False (with a problem recorded) when the
     // document cannot be edited.
     bool edit(const Resource &r, const QVector<edit::TextEdit> &edits, const QString &what);
+    // The edits that append `items` (a sequence) to the list at `listPath` of a resource:
+    // appended to the list, or the list written when the key is absent or empty. Nothing,
+    // with a problem recorded, when something else than a list is in the way.
+    QVector<edit::TextEdit> appendItems(const Resource &r, const QString &listPath,
+                                        const YAML::Node &items);
     // Appends a new resource to the target file (created when the workspace lacks it).
     void create(Kind kind, const QString &writtenNs, const QString &name, const YAML::Node &spec);
     void remove(const Resource &r);
