@@ -249,6 +249,25 @@ private Q_SLOTS:
         QVERIFY2(problemsOf(r).contains("resolution NONE"), qPrintable(problemsOf(r)));
     }
 
+    void emptyListsAndEmptyKeysReceiveTheRoute() {
+        Workspace ws =
+            loadBytes("routes.yaml",
+                      "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n"
+                      "  name: istio-egressgateway\nspec:\n  selector:\n    istio: egressgateway\n"
+                      "  servers: []   # none yet\n---\napiVersion: networking.istio.io/v1\n"
+                      "kind: DestinationRule\nmetadata:\n  name: gw\nspec:\n"
+                      "  host: istio-egressgateway.istio-system.svc.cluster.local\n  subsets:\n");
+        QString error;
+        QVERIFY2(addRouteTo(ws, route(recipes::Pattern::TlsPassthrough, "a.example.com"), &error),
+                 qPrintable(error));
+        QCOMPARE(count(ws, Kind::Gateway), 1);
+        QCOMPARE(count(ws, Kind::DestinationRule), 1);
+        QCOMPARE(first(ws, Kind::Gateway)->as<Gateway>()->servers.size(), 1);
+        QCOMPARE(first(ws, Kind::DestinationRule)->as<DestinationRule>()->subsets.size(), 1);
+        for (const Diagnostic &d : ws.diagnostics())
+            QFAIL(qPrintable(d.toString()));
+    }
+
     void inputsAreCheckedWithClearMessages_data() {
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("host");
