@@ -5,6 +5,7 @@ namespace egret::cli {
 const QVector<Command> &commands() {
     static const QVector<Command> list = {
         {"export", "Write the manifests as one validated, normalized YAML stream", runExport},
+        {"route", "Add or remove an egress route with Istio's patterns, editing a file", runRoute},
     };
     return list;
 }

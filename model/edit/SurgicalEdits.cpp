@@ -1,6 +1,7 @@
 #include "model/edit/SurgicalEdits.h"
 
 #include "model/edit/NodeEdit.h"
+#include "model/edit/ScalarText.h"
 #include "model/edit/YamlLines.h"
 #include "model/yaml/Scalars.h"
 #include "model/yaml/YamlPath.h"
@@ -107,72 +108,14 @@ QString parentOf(const QString &path, yaml::PathSegment *last) {
     return parent;
 }
 
-// The new scalar, quoted the way the old one was where its value allows.
-std::optional<QByteArray> scalarText(const YAML::Node &value, char oldQuote, bool inFlow) {
-    if (!value.IsDefined() || value.IsNull())
-        return QByteArrayLiteral("null");
-    if (!value.IsScalar())
-        return std::nullopt;
-    const std::string &text = value.Scalar();
-    if (text.find('\n') != std::string::npos || text.find('\r') != std::string::npos)
-        return std::nullopt;
-    if (value.Tag() == "?") {
-        if (inFlow && !yaml::canBePlainString(text, true) && !yaml::plainIsNonString(text))
-            return std::nullopt;
-        return QByteArray::fromStdString(text);
-    }
-    if (oldQuote == '\'') {
-        for (unsigned char c : text)
-            if (c < 0x20 || c == 0x7F)
-                return QByteArray::fromStdString(yaml::doubleQuoted(text));
-        QByteArray q = QByteArray::fromStdString(text);
-        q.replace('\'', "''");
-        return '\'' + q + '\'';
-    }
-    if (oldQuote != '"' && yaml::canBePlainString(text, inFlow))
-        return QByteArray::fromStdString(text);
-    return QByteArray::fromStdString(yaml::doubleQuoted(text));
-}
-
-// Where the scalar starting at `pos` ends on its line, or -1 when it does not end there.
-qsizetype scalarEnd(const QByteArray &text, qsizetype pos, qsizetype lineEnd, bool inFlow) {
-    const char quote = text[pos];
-    if (quote == '"' || quote == '\'') {
-        for (qsizetype i = pos + 1; i < lineEnd; ++i) {
-            if (quote == '"' && text[i] == '\\') {
-                ++i;
-            } else if (text[i] == quote) {
-                if (quote == '\'' && i + 1 < lineEnd && text[i + 1] == '\'')
-                    ++i;
-                else
-                    return i + 1;
-            }
-        }
-        return -1;
-    }
-    qsizetype end = lineEnd;
-    for (qsizetype i = pos; i < lineEnd; ++i) {
-        const char c = text[i];
-        if (c == '#' && i > pos && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
-            end = i;
-            break;
-        }
-        if (inFlow && (c == ',' || c == ']' || c == '}')) {
-            end = i;
-            break;
-        }
-    }
-    while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\t'))
-        --end;
-    return end;
-}
-
 } // namespace
 
 std::optional<QByteArray> appendItem(const QByteArray &text, const YAML::Node &root,
                                      const QString &sequencePath, const YAML::Node &item,
                                      const yaml::EmitStyle &style) {
     const YAML::Node seq = findPath(root, sequencePath);
+    if (seq.IsSequence() && seq.Style() == YAML::EmitterStyle::Flow)
+        return flow::appendItem(text, seq, item);
     if (!seq.IsSequence() || !isBlock(seq))
         return std::nullopt;
     const YAML::Mark mark = seq.Mark();
@@ -195,6 +138,8 @@ std::optional<QByteArray> insertEntry(const QByteArray &text, const YAML::Node &
                                       const QString &mapPath, const QString &key,
                                       const YAML::Node &value, const yaml::EmitStyle &style) {
     const YAML::Node map = findPath(root, mapPath);
+    if (map.IsMap() && map.Style() == YAML::EmitterStyle::Flow)
+        return flow::insertEntry(text, map, key, value);
     if (!map.IsMap() || !isBlock(map) || findEntry(map, key.toStdString()))
         return std::nullopt;
     const int column = map.begin()->first.Mark().column;
@@ -216,6 +161,8 @@ std::optional<QByteArray> insertEntry(const QByteArray &text, const YAML::Node &
 std::optional<QByteArray> removeEntry(const QByteArray &text, const YAML::Node &root,
                                       const QString &mapPath, const QString &key) {
     const YAML::Node map = findPath(root, mapPath);
+    if (map.IsMap() && map.Style() == YAML::EmitterStyle::Flow)
+        return flow::removeEntry(text, map, key);
     if (!map.IsMap() || !isBlock(map) || map.size() < 2)
         return std::nullopt; // an emptied mapping must be written `{}`: the fallback does it
     const std::optional<Entry> entry = findEntry(map, key.toStdString());
@@ -233,6 +180,8 @@ std::optional<QByteArray> removeEntry(const QByteArray &text, const YAML::Node &
 std::optional<QByteArray> removeItem(const QByteArray &text, const YAML::Node &root,
                                      const QString &sequencePath, int index) {
     const YAML::Node seq = findPath(root, sequencePath);
+    if (seq.IsSequence() && seq.Style() == YAML::EmitterStyle::Flow)
+        return flow::removeItem(text, seq, index);
     if (!seq.IsSequence() || !isBlock(seq) || seq.size() < 2 || index < 0 ||
         std::size_t(index) >= seq.size())
         return std::nullopt;
@@ -264,9 +213,9 @@ std::optional<QByteArray> setScalar(const QByteArray &text, const YAML::Node &ro
     const YamlLines lines(text);
     const int line = lines.lineOf(pos);
     const qsizetype lineEnd = lines.start(line) + lines.content(line).size();
-    const qsizetype end = scalarEnd(text, pos, lineEnd, inFlow);
+    const qsizetype end = detail::scalarEnd(text, pos, lineEnd, inFlow);
     const char quote = first == '"' || first == '\'' ? first : 0;
-    const std::optional<QByteArray> replacement = scalarText(value, quote, inFlow);
+    const std::optional<QByteArray> replacement = detail::scalarText(value, quote, inFlow);
     if (end < 0 || !replacement)
         return std::nullopt;
     QByteArray out = text;

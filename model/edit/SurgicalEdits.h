@@ -35,4 +35,17 @@ std::optional<QByteArray> replaceEntry(const QByteArray &text, const YAML::Node 
                                        const QString &mapPath, const QString &key,
                                        const YAML::Node &value, const yaml::EmitStyle &style);
 
+// The same edits on a flow collection written on one line (`hosts: [a, b]`,
+// `metadata: {name: x}`) whose items are scalars: the new item goes before the closing
+// bracket, so that the comments of the line are kept (FlowEdits.cpp).
+namespace flow {
+std::optional<QByteArray> appendItem(const QByteArray &text, const YAML::Node &seq,
+                                     const YAML::Node &item);
+std::optional<QByteArray> removeItem(const QByteArray &text, const YAML::Node &seq, int index);
+std::optional<QByteArray> insertEntry(const QByteArray &text, const YAML::Node &map,
+                                      const QString &key, const YAML::Node &value);
+std::optional<QByteArray> removeEntry(const QByteArray &text, const YAML::Node &map,
+                                      const QString &key);
+} // namespace flow
+
 } // namespace egret::edit::surgical

@@ -166,20 +166,40 @@ private Q_SLOTS:
         QCOMPARE(single.text, QByteArray("a: 'x''y' # note\n"));
     }
 
-    void flowCollectionsAreReEmittedEntryByEntry() {
+    void oneLineFlowCollectionsKeepTheirLine() {
         const QByteArray before = data("flow.yaml");
         const PatchResult r =
-            patch(before, {TextEdit::appendItem("spec.servers[0].hosts", str("api.other.com"))});
-        QCOMPARE(r.methods, QVector<PatchMethod>{PatchMethod::Entry});
-        // Only the flow entry is rewritten; the other comments stay.
-        QCOMPARE(r.text, replaceOnce(before, "hosts: [api.partner.com]  # flow hosts\n",
-                                     "hosts: [api.partner.com, api.other.com]\n"));
-        const PatchResult meta =
-            patch(before, {TextEdit::insertEntry("metadata", "namespace", str("istio-system"))});
-        QCOMPARE(meta.methods, QVector<PatchMethod>{PatchMethod::Entry});
+            patch(before, {TextEdit::appendItem("spec.servers[0].hosts", str("*.other.com")),
+                           TextEdit::insertEntry("metadata", "namespace", str("istio-system"))});
+        QCOMPARE(r.methods, QVector<PatchMethod>(2, PatchMethod::Surgical));
+        QByteArray expected =
+            replaceOnce(before, "hosts: [api.partner.com]  # flow hosts",
+                        "hosts: [api.partner.com, \"*.other.com\"]  # flow hosts");
+        expected = replaceOnce(expected, "metadata: {name: istio-egressgateway}",
+                               "metadata: {name: istio-egressgateway, namespace: istio-system}");
+        QCOMPARE(r.text, expected);
+        // And back.
+        const PatchResult back = patch(r.text, {TextEdit::removeItem("spec.servers[0].hosts", 1),
+                                                TextEdit::removeEntry("metadata", "namespace")});
+        QCOMPARE(back.methods, QVector<PatchMethod>(2, PatchMethod::Surgical));
+        QCOMPARE(back.text, before);
+        QCOMPARE(patch("a: []\n", {TextEdit::appendItem("a", str("x"))}).text,
+                 QByteArray("a: [x]\n"));
+        QCOMPARE(patch("a: [x, y]\n", {TextEdit::removeItem("a", 0)}).text, QByteArray("a: [y]\n"));
+    }
+
+    void flowCollectionsOfMappingsAreReEmittedEntryByEntry() {
+        const QByteArray before = data("flow.yaml");
+        const PatchResult r =
+            patch(before,
+                  {TextEdit::insertEntry("spec.servers[0].port", "targetPort", integerScalar(8443)),
+                   TextEdit::appendItem("spec.servers[0].hosts", map({{"not", str("a scalar")}}))});
+        QCOMPARE(r.methods, (QVector<PatchMethod>{PatchMethod::Surgical, PatchMethod::Entry}));
         QVERIFY(
-            meta.text.contains("metadata: {name: istio-egressgateway, namespace: istio-system}\n"));
-        QVERIFY(meta.text.contains("# trailing comment\n"));
+            r.text.contains("port: {number: 443, name: tls, protocol: TLS, targetPort: 8443}\n"));
+        QVERIFY(r.text.contains("    hosts:\n    - api.partner.com\n    - not: a scalar\n"));
+        QVERIFY(r.text.contains("metadata: {name: istio-egressgateway}  # flow metadata\n"));
+        QVERIFY(r.text.contains("# trailing comment\n"));
     }
 
     void blockScalarsAreReEmitted() {
@@ -190,10 +210,11 @@ private Q_SLOTS:
     }
 
     void aFlowDocumentIsRewrittenWhole() {
-        const QByteArray before = "# head\n{a: 1, b: [x]}\n";
-        const PatchResult r = patch(before, {TextEdit::appendItem("b", str("z"))});
+        const QByteArray before = "# head\n{a: 1, b: [{x: 1}]}\n";
+        const PatchResult r =
+            patch(before, {TextEdit::appendItem("b", map({{"x", integerScalar(2)}}))});
         QCOMPARE(r.methods, QVector<PatchMethod>{PatchMethod::Document});
-        QCOMPARE(r.text, QByteArray("# head\na: 1\nb: [x, z]\n"));
+        QCOMPARE(r.text, QByteArray("# head\na: 1\nb:\n- {x: 1}\n- x: 2\n"));
     }
 
     void emptyingASequenceWritesAnEmptyOne() {

@@ -1,0 +1,100 @@
+#include "model/recipes/Patterns.h"
+#include "model/recipes/RecipeSteps.h"
+
+namespace egret::recipes {
+
+namespace {
+
+// What the manifests cannot do for the route, said once it is designed.
+void addNotes(RecipeContext &ctx, const RouteRequest &r, const RoutePlan &plan,
+              const GatewayTarget *gw) {
+    for (const QString &n : plan.notes)
+        ctx.note(n);
+    if (gw && !gw->servicePorts.contains(r.gatewayPort))
+        ctx.note(QStringLiteral("The egress gateway's Service %1 does not expose port %2: add it "
+                                "to the gateway's installation (IstioOperator "
+                                "spec.components.egressGateways[].k8s.service.ports, or the "
+                                "gateway chart's service.ports)")
+                     .arg(gw->serviceHost)
+                     .arg(r.gatewayPort));
+    for (const OriginationPlan &o : plan.origination) {
+        if (o.credentialName.isEmpty() || !gw)
+            continue;
+        bool present = false;
+        for (const Resource *s : ctx.ofKind(Kind::Secret))
+            present =
+                present || (s->ns == gw->workloadNamespace && s->meta.name == o.credentialName);
+        if (!present)
+            ctx.note(QStringLiteral("Create the Secret %1 in namespace %2 with the client "
+                                    "certificate: kubectl create secret generic %1 -n %2 "
+                                    "--from-file=tls.key=client.key --from-file=tls.crt=client.crt "
+                                    "--from-file=ca.crt=ca.crt")
+                         .arg(o.credentialName, gw->workloadNamespace));
+    }
+}
+
+} // namespace
+
+RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
+    const RouteRequest r = withDefaults(request);
+    RouteResult invalid;
+    invalid.problems = validateRequest(r);
+    const bool origination =
+        r.pattern == Pattern::TlsOrigination || r.pattern == Pattern::MtlsOrigination;
+    if (origination && r.port == 443)
+        invalid.problems.append({QStringLiteral("port"),
+                                 QStringLiteral("with %1 the application speaks plain HTTP; 443 is "
+                                                "the port TLS is originated to: use its HTTP port")
+                                     .arg(QLatin1String(patternInfo(r.pattern).name))});
+    if (!invalid.problems.isEmpty())
+        return invalid;
+
+    RecipeContext ctx(ws, r.targetFile, r.ns);
+    const RoutePlan plan = planFor(r);
+    std::optional<GatewayTarget> gw;
+    if (plan.gateway) {
+        Labels selector = defaultGatewaySelector();
+        if (!r.gateway.isEmpty()) {
+            const QString name = r.gateway.section(QLatin1Char('/'), -1);
+            const QString ns = r.gateway.contains(QLatin1Char('/'))
+                                   ? r.gateway.section(QLatin1Char('/'), 0, 0)
+                                   : ctx.routeNamespace();
+            if (const Resource *g = ctx.find(Kind::Gateway, ns, name))
+                selector = g->as<Gateway>()->selector;
+        }
+        if (alreadyRouted(ctx, *plan.gateway, gatewayWorkload(ctx, selector).serviceHost)) {
+            RouteResult done = ctx.finish(describe(r));
+            done.summary = {QStringLiteral("nothing to change: sidecars already send %1:%2 "
+                                           "through the egress gateway (to change how, remove "
+                                           "that route first)")
+                                .arg(r.host)
+                                .arg(r.port)};
+            return done;
+        }
+    }
+    for (const ServiceEntryPlan &se : plan.serviceEntries)
+        if (!ctx.failed())
+            ensureServiceEntry(ctx, se);
+    if (plan.gateway && !ctx.failed()) {
+        gw = ensureGateway(ctx, *plan.gateway, r.gateway);
+        std::optional<QString> subset;
+        if (gw && !ctx.failed())
+            subset = ensureSubset(ctx, *gw, *plan.gateway);
+        if (subset && !ctx.failed())
+            ensureVirtualService(ctx, *gw, *plan.gateway, *subset);
+    }
+    for (const OriginationPlan &o : plan.origination)
+        if (!ctx.failed())
+            ensureOrigination(ctx, o, gw ? gw->workloadNamespace : ctx.routeNamespace());
+    if (!ctx.failed())
+        addNotes(ctx, r, plan, gw ? &*gw : nullptr);
+    RouteResult result = ctx.finish(describe(r));
+    if (result.ok && result.change.isEmpty())
+        result.summary = {QStringLiteral("nothing to change: the workspace already routes %1:%2 "
+                                         "this way")
+                              .arg(r.host)
+                              .arg(r.port)};
+    return result;
+}
+
+} // namespace egret::recipes

@@ -1,0 +1,247 @@
+#include "model/recipes/RecipeContext.h"
+
+#include "model/edit/NodeEdit.h"
+#include "model/yaml/Emitter.h"
+
+namespace egret::recipes {
+
+namespace {
+
+const QString kDefaultApiVersion = QStringLiteral("networking.istio.io/v1");
+
+std::optional<YAML::Node> parse(const QByteArray &text) {
+    try {
+        return YAML::Load(std::string(text.constData(), std::size_t(text.size())));
+    } catch (const YAML::Exception &) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+QString resourceName(Kind kind, const QString &ns, const QString &name) {
+    return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kindName(kind), name)
+                        : QStringLiteral("%1 %2/%3").arg(kindName(kind), ns, name);
+}
+
+QString resourceName(const Resource &r) {
+    return resourceName(r.kind, r.ns, r.meta.name);
+}
+
+RecipeContext::RecipeContext(const Workspace &ws, const QString &targetFile,
+                             const QString &writtenNamespace)
+    : m_ws(ws)
+    , m_recorder(m_ws)
+    , m_targetFile(targetFile)
+    , m_writtenNs(writtenNamespace) {
+}
+
+QString RecipeContext::effective(const QString &writtenNs) const {
+    return writtenNs.isEmpty() ? m_ws.parseOptions().defaultNamespace : writtenNs;
+}
+
+QString RecipeContext::written(const QString &ns) const {
+    return m_writtenNs.isEmpty() && ns == routeNamespace() ? QString() : ns;
+}
+
+QVector<const Resource *> RecipeContext::ofKind(Kind kind) const {
+    QVector<const Resource *> out;
+    m_ws.forEachResource([&](const Resource &r) {
+        if (r.kind == kind)
+            out.append(&r);
+    });
+    return out;
+}
+
+QVector<const Resource *>
+RecipeContext::matching(Kind kind, const std::function<bool(const Resource &)> &pred) const {
+    QVector<const Resource *> out;
+    for (const Resource *r : ofKind(kind))
+        if (pred(*r))
+            out.append(r);
+    return out;
+}
+
+const Resource *RecipeContext::find(Kind kind, const QString &ns, const QString &name) const {
+    for (const Resource *r : ofKind(kind))
+        if (r->ns == ns && r->meta.name == name)
+            return r;
+    return nullptr;
+}
+
+QString RecipeContext::uniqueName(Kind kind, const QString &ns, const QString &base) const {
+    QString name = base;
+    for (int n = 2; find(kind, ns, name); ++n)
+        name = QStringLiteral("%1-%2").arg(base).arg(n);
+    return name;
+}
+
+YAML::Node RecipeContext::yamlOf(const Resource &r, const QString &fieldPath) const {
+    const SourceDocument *d = m_ws.document(r.id.document);
+    const std::optional<YAML::Node> root = d ? parse(d->text) : std::nullopt;
+    if (!root)
+        return YAML::Node(YAML::NodeType::Undefined);
+    return edit::findPath(*root, r.documentPath(fieldPath));
+}
+
+bool RecipeContext::edit(const Resource &r, const QVector<edit::TextEdit> &edits,
+                         const QString &what) {
+    const SourceDocument *d = m_ws.document(r.id.document);
+    if (!d)
+        return false;
+    QVector<edit::TextEdit> inDocument = edits;
+    for (edit::TextEdit &e : inDocument)
+        e.path = r.documentPath(e.path);
+    QString error;
+    const std::optional<edit::PatchResult> patched =
+        edit::patchDocument(d->text, inDocument, &error);
+    if (!patched) {
+        problem(QStringLiteral("workspace"),
+                QStringLiteral("%1: cannot edit %2: %3")
+                    .arg(r.location.toString(), resourceName(r), error));
+        return false;
+    }
+    if (patched->methods.contains(edit::PatchMethod::Document))
+        note(QStringLiteral("%1 was written again in its own style: the comments inside it "
+                            "could not be kept")
+                 .arg(resourceName(r)));
+    else if (patched->methods.contains(edit::PatchMethod::Entry))
+        note(QStringLiteral("%1 holds flow-style or multi-line YAML where it changed: that part "
+                            "was written again, without its comments")
+                 .arg(resourceName(r)));
+    m_recorder.replaceText(d->id, patched->text);
+    m_summary.append(what);
+    return true;
+}
+
+QVector<edit::TextEdit> RecipeContext::appendItems(const Resource &r, const QString &listPath,
+                                                   const YAML::Node &items) {
+    QVector<edit::TextEdit> out;
+    const YAML::Node existing = yamlOf(r, listPath);
+    if (existing.IsSequence()) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out << edit::TextEdit::appendItem(listPath, items[i]);
+    } else if (!existing.IsDefined()) {
+        const QString parent = listPath.section(QLatin1Char('.'), 0, -2);
+        out << edit::TextEdit::insertEntry(parent, listPath.section(QLatin1Char('.'), -1), items);
+    } else if (existing.IsNull()) {
+        out << edit::TextEdit::setValue(listPath, items);
+    } else {
+        problem(QStringLiteral("workspace"),
+                QStringLiteral("%1: %2 has something else than a list at %3")
+                    .arg(r.location.toString(), resourceName(r), listPath));
+    }
+    return out;
+}
+
+int RecipeContext::targetFile() {
+    const int file = m_ws.fileIndex(m_targetFile);
+    return file >= 0 ? file : m_recorder.createFile(m_targetFile);
+}
+
+YAML::Node RecipeContext::newDocument(Kind kind, const QString &writtenNs, const QString &name,
+                                      const YAML::Node &spec) const {
+    // Follow the apiVersion the file already uses for Istio's kinds.
+    QString apiVersion = kDefaultApiVersion;
+    const int file = m_ws.fileIndex(m_targetFile);
+    if (file >= 0) {
+        for (DocumentId id : m_ws.files()[file].documents) {
+            for (const Resource &r : m_ws.document(id)->resources)
+                if (isIstioNetworkingKind(r.kind) && apiVersion == kDefaultApiVersion)
+                    apiVersion = r.apiVersion;
+        }
+    }
+    YAML::Node root(YAML::NodeType::Map);
+    root["apiVersion"] = edit::stringScalar(apiVersion);
+    root["kind"] = edit::stringScalar(kindName(kind));
+    YAML::Node meta(YAML::NodeType::Map);
+    meta["name"] = edit::stringScalar(name);
+    if (!writtenNs.isEmpty())
+        meta["namespace"] = edit::stringScalar(writtenNs);
+    root["metadata"] = meta;
+    root["spec"] = spec;
+    return root;
+}
+
+void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &name,
+                           const YAML::Node &spec) {
+    const int file = targetFile();
+    // Istio's docs and kubectl: two spaces, sequences not indented; an existing file's own
+    // style wins.
+    yaml::EmitStyle style;
+    for (DocumentId id : m_ws.files()[file].documents) {
+        const SourceDocument *d = m_ws.document(id);
+        if (!d->hasContent || !d->parsed)
+            continue;
+        if (const std::optional<YAML::Node> root = parse(d->text); root && root->IsMap()) {
+            style = yaml::detectStyle(*root);
+            style.keepFlowCollections = false;
+            break;
+        }
+    }
+    yaml::NodeBudget budget(1 << 20);
+    QByteArray text = QByteArray::fromStdString(
+        yaml::emitDocument(newDocument(kind, writtenNs, name, spec), style, budget).value_or(""));
+    // The separator belongs to the new document (removing it gives the file back), in the
+    // file's own line breaks.
+    const QVector<DocumentId> &docs = m_ws.files()[file].documents;
+    bool crlf = false;
+    bool endsWithBreak = true;
+    for (DocumentId id : docs) {
+        const QByteArray &t = m_ws.document(id)->text;
+        crlf = crlf || t.contains("\r\n");
+        if (!t.isEmpty())
+            endsWithBreak = t.endsWith('\n');
+    }
+    const QByteArray eol = crlf ? "\r\n" : "\n";
+    if (crlf)
+        text.replace("\n", eol);
+    QByteArray document;
+    if (!endsWithBreak)
+        document += eol;
+    if (!docs.isEmpty())
+        document += "---" + eol;
+    document += text;
+    m_recorder.insertDocument(file, int(docs.size()), document);
+    m_summary.append(
+        QStringLiteral("created %1").arg(resourceName(kind, effective(writtenNs), name)));
+}
+
+void RecipeContext::remove(const Resource &r) {
+    const QString name = resourceName(r);
+    if (r.basePath.isEmpty()) {
+        m_recorder.removeDocument(r.id.document);
+        m_summary.append(QStringLiteral("removed %1").arg(name));
+        return;
+    }
+    // An item of a `kind: List`: the item goes, the List stays.
+    const int index =
+        r.basePath.section(QLatin1Char('['), 1).section(QLatin1Char(']'), 0, 0).toInt();
+    Resource list = r;
+    list.basePath.clear();
+    edit(list, {edit::TextEdit::removeItem(QStringLiteral("items"), index)},
+         QStringLiteral("removed %1").arg(name));
+}
+
+void RecipeContext::problem(const QString &field, const QString &message) {
+    m_problems.append({field, message});
+}
+
+void RecipeContext::note(const QString &text) {
+    if (!m_notes.contains(text))
+        m_notes.append(text);
+}
+
+RouteResult RecipeContext::finish(const QString &description) {
+    RouteResult result;
+    result.problems = m_problems;
+    result.ok = m_problems.isEmpty();
+    if (result.ok) {
+        result.change = m_recorder.take(description);
+        result.summary = m_summary;
+        result.notes = m_notes;
+    }
+    return result;
+}
+
+} // namespace egret::recipes

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "model/edit/TextPatcher.h"
+#include "model/edit/WorkspaceChange.h"
+#include "model/recipes/Route.h"
+#include "model/workspace/Workspace.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+
+namespace egret::recipes {
+
+// A recipe's working state: a scratch copy of the workspace that the steps edit in turn (each
+// step sees what the previous ones did), the recorder that turns those edits into the
+// WorkspaceChange, and what to tell the user. Resource pointers it hands out are valid until
+// the next edit.
+class RecipeContext {
+public:
+    RecipeContext(const Workspace &ws, const QString &targetFile, const QString &writtenNamespace);
+    RecipeContext(const RecipeContext &) = delete; // the recorder refers to the scratch copy
+    RecipeContext &operator=(const RecipeContext &) = delete;
+
+    const Workspace &ws() const { return m_ws; }
+    // The namespace the route's resources are written with (may be empty) and the one they
+    // are in.
+    const QString &writtenNamespace() const { return m_writtenNs; }
+    QString routeNamespace() const { return effective(m_writtenNs); }
+    QString effective(const QString &writtenNs) const;
+    // How a new resource in `ns` is written: without a namespace when it is the route's and
+    // the route's is not written.
+    QString written(const QString &ns) const;
+
+    QVector<const Resource *> ofKind(Kind kind) const;
+    QVector<const Resource *> matching(Kind kind,
+                                       const std::function<bool(const Resource &)> &pred) const;
+    const Resource *find(Kind kind, const QString &ns, const QString &name) const;
+    QString uniqueName(Kind kind, const QString &ns, const QString &base) const;
+    // The YAML of a field of a resource as written (an undefined node when it is not there).
+    YAML::Node yamlOf(const Resource &r, const QString &fieldPath) const;
+
+    // Edits a resource in place; paths are inside the resource (`spec.hosts`). `what` is its
+    // summary line ("extended Gateway ns/name: ..."). False (with a problem recorded) when the
+    // document cannot be edited.
+    bool edit(const Resource &r, const QVector<edit::TextEdit> &edits, const QString &what);
+    // The edits that append `items` (a sequence) to the list at `listPath` of a resource:
+    // appended to the list, or the list written when the key is absent or empty. Nothing,
+    // with a problem recorded, when something else than a list is in the way.
+    QVector<edit::TextEdit> appendItems(const Resource &r, const QString &listPath,
+                                        const YAML::Node &items);
+    // Appends a new resource to the target file (created when the workspace lacks it).
+    void create(Kind kind, const QString &writtenNs, const QString &name, const YAML::Node &spec);
+    void remove(const Resource &r);
+
+    void problem(const QString &field, const QString &message);
+    bool failed() const { return !m_problems.isEmpty(); }
+    void note(const QString &text);
+
+    RouteResult finish(const QString &description);
+
+private:
+    int targetFile();
+    YAML::Node newDocument(Kind kind, const QString &writtenNs, const QString &name,
+                           const YAML::Node &spec) const;
+
+    Workspace m_ws;
+    edit::ChangeRecorder m_recorder;
+    QString m_targetFile;
+    QString m_writtenNs;
+    QVector<InputProblem> m_problems;
+    QStringList m_summary;
+    QStringList m_notes;
+};
+
+// "ServiceEntry default/api-example-com", as istioctl names resources.
+QString resourceName(const Resource &r);
+QString resourceName(Kind kind, const QString &ns, const QString &name);
+
+} // namespace egret::recipes

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "model/recipes/RecipeContext.h"
+#include "model/recipes/RouteRules.h"
+
+#include <QMap>
+#include <QSet>
+
+namespace egret::recipes {
+
+// What removing a route takes away, found by RouteRemoval.cpp, and the edits that do it: the
+// route's rules, the host in Gateway servers, subsets, ServiceEntry ports and TLS origination
+// settings, each only when nothing that stays still uses it; resources left empty go whole.
+struct RouteTrim {
+    explicit RouteTrim(QString routeHost)
+        : host(std::move(routeHost)) {}
+
+    struct VirtualServiceRules {
+        ResourceId id;
+        QVector<RuleInfo> rules;
+        QSet<int> chosen; // indices into `rules` of the ones to remove
+    };
+    struct SubsetUse {
+        QString serviceHost;
+        QString subset;
+        QString vsNamespace;
+    };
+    struct GatewayHost {
+        QString gateway; // "ns/name"
+        qint64 port = 0; // 0: any
+        QString host;
+        QString vsNamespace;
+    };
+    // Keys of what other rules still use: "serviceHost|subset", "ns/name|port|host".
+    struct Keep {
+        QSet<QString> subsets;
+        QSet<QString> gatewayHosts;
+    };
+
+    QString host;
+    QVector<VirtualServiceRules> rules;
+    QVector<SubsetUse> subsets;
+    QVector<GatewayHost> gatewayHosts;
+    QMap<QString, QList<qint64>> hostPorts; // per host, the ports to clear; 0: all of them
+    Keep keep;
+
+    void apply(RecipeContext &ctx);
+
+private:
+    struct Pending {
+        QVector<edit::TextEdit> edits;
+        QStringList what;
+    };
+    void trimVirtualServices(const RecipeContext &ctx);
+    void trimGateways(const RecipeContext &ctx);
+    void trimSubsets(const RecipeContext &ctx);
+    void trimServiceEntries(const RecipeContext &ctx);
+    void trimOrigination(const RecipeContext &ctx);
+    void change(const Resource &r, const QVector<edit::TextEdit> &edits, const QString &what);
+    void drop(const Resource &r);
+
+    QMap<ResourceId, Pending> m_pending;
+    QVector<ResourceId> m_removed;
+};
+
+} // namespace egret::recipes

@@ -1,0 +1,175 @@
+// `egret route`, run as a user runs it.
+#include "TestSupport.h"
+
+#include <QProcess>
+
+using namespace egret::test;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runEgret(const QStringList &args) {
+    QProcess p;
+    p.start(egretBinary(), args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCliRoute : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(QFile::exists(egretBinary()), "EGRET_BINARY not set"); }
+
+    void helpListsTheSubcommandsAndPatterns() {
+        const Run top = runEgret({"--help"});
+        QVERIFY(top.out.contains("route"));
+        const Run help = runEgret({"route", "--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("egret route add FILE --host HOST --pattern NAME"));
+        QVERIFY(help.out.contains("egret route remove FILE --host HOST [--port PORT]"));
+        const Run addHelp = runEgret({"route", "add", "--help"});
+        QCOMPARE(addHelp.exitCode, 0);
+        for (const char *option : {"--host", "--port", "--pattern", "--gateway", "--namespace",
+                                   "--credential", "--subnet", "--serving-host", "--gateway-port"})
+            QVERIFY2(addHelp.out.contains(option), option);
+        const Run list = runEgret({"route", "list-patterns"});
+        QCOMPARE(list.exitCode, 0);
+        for (const char *name : {"direct-http", "direct-tls", "sidecar-tls-origination", "http",
+                                 "tls-passthrough", "tls-origination", "mtls-origination", "tcp"})
+            QVERIFY2(list.out.contains(name), name);
+    }
+
+    void addCreatesTheFileAndRemoveEmptiesIt() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("egress.yaml");
+        const Run add = runEgret(
+            {"route", "add", file, "--host", "api.example.com", "--pattern", "tls-passthrough"});
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY2(add.err.isEmpty(), add.err.constData());
+        QVERIFY(add.out.startsWith("Add route to api.example.com:443 (tls-passthrough)\n"));
+        QVERIFY(add.out.contains("  created Gateway default/istio-egressgateway\n"));
+        const QByteArray written = readFile(file);
+        QVERIFY(written.startsWith("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"));
+        QCOMPARE(written.count("\n---\n"), 3);
+
+        const Run check = runEgret({"export", file});
+        QCOMPARE(check.exitCode, 0);
+
+        const Run remove = runEgret({"route", "remove", file, "--host", "api.example.com"});
+        QCOMPARE(remove.exitCode, 0);
+        QVERIFY(remove.out.contains("removed VirtualService"));
+        QCOMPARE(readFile(file), QByteArray());
+    }
+
+    void addThenRemoveLeavesAFileByteIdentical() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mesh.yaml");
+        const QByteArray original = readFile(dataFile("recipes/existing-route.yaml"));
+        QVERIFY(writeFile(file, original));
+        const Run add = runEgret({"route", "add", file, "--host", "*.example.org", "--pattern",
+                                  "tls-passthrough", "--serving-host", "www.example.org"});
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY(add.out.contains("extended Gateway default/istio-egressgateway: host "
+                                 "*.example.org on port 443"));
+        const QByteArray edited = readFile(file);
+        QVERIFY(edited.contains("    # keep this list sorted\n    - api.partner.com\n"
+                                "    - \"*.example.org\"\n"));
+        const Run remove =
+            runEgret({"route", "remove", file, "--host", "*.example.org", "--port", "443"});
+        QCOMPARE(remove.exitCode, 0);
+        QCOMPARE(readFile(file), original);
+    }
+
+    void dryRunPrintsAndWritesNothing() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mesh.yaml");
+        const QByteArray original = readFile(dataFile("recipes/unrelated.yaml"));
+        QVERIFY(writeFile(file, original));
+        const Run add = runEgret({"route", "add", file, "--host", "mongo.example.com", "--port",
+                                  "27017", "--pattern", "tcp", "--subnet", "203.0.113.0/24",
+                                  "--namespace", "payments", "--dry-run"});
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY(add.out.startsWith(original));
+        QVERIFY(add.out.contains("  namespace: payments\n"));
+        QVERIFY(add.out.contains("resolution: DNS\n"));
+        QVERIFY(add.err.contains("note: The egress gateway's Service"));
+        QCOMPARE(readFile(file), original);
+    }
+
+    void badArgumentsAreExitTwo_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("no subcommand") << QStringList{"route"} << QByteArray("name a subcommand");
+        QTest::newRow("unknown subcommand")
+            << QStringList{"route", "list"} << QByteArray("unknown subcommand \"list\"");
+        QTest::newRow("no pattern") << QStringList{"route", "add", "f.yaml", "--host", "a.com"}
+                                    << QByteArray("name a --pattern; the patterns are direct-http");
+        QTest::newRow("unknown pattern")
+            << QStringList{"route", "add", "f.yaml", "--host", "a.com", "--pattern", "egress"}
+            << QByteArray("unknown pattern \"egress\"");
+        QTest::newRow("port not a number")
+            << QStringList{"route",     "add",  "f.yaml", "--host", "a.com",
+                           "--pattern", "http", "--port", "eighty"}
+            << QByteArray("--port \"eighty\" is not a number");
+        QTest::newRow("missing credential")
+            << QStringList{"route", "add",       "f.yaml",          "--host",
+                           "a.com", "--pattern", "mtls-origination"}
+            << QByteArray("mtls-origination needs --credential");
+        QTest::newRow("no file") << QStringList{"route", "add",       "--host",
+                                                "a.com", "--pattern", "http"}
+                                 << QByteArray("name one FILE");
+        QTest::newRow("remove from a missing file")
+            << QStringList{"route", "remove", "/nonexistent/f.yaml", "--host", "a.com"}
+            << QByteArray("no such file");
+    }
+    void badArgumentsAreExitTwo() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        QTemporaryDir dir;
+        QDir::setCurrent(dir.path());
+        const Run r = runEgret(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath("f.yaml")));
+    }
+
+    void conflictsAndMissingRoutesAreExitOne() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mesh.yaml");
+        const QByteArray original = readFile(dataFile("recipes/existing-route.yaml"));
+        QVERIFY(writeFile(file, original));
+        const Run conflict = runEgret({"route", "add", file, "--host", "a.example.com", "--pattern",
+                                       "mtls-origination", "--credential", "client"});
+        QCOMPARE(conflict.exitCode, 1);
+        QVERIFY2(conflict.err.contains(file.toUtf8() + ":16:1: Gateway default/istio-egressgateway "
+                                                       "already serves port 443"),
+                 conflict.err.constData());
+        const Run missing = runEgret({"route", "remove", file, "--host", "a.example.com"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("nothing in the workspace routes a.example.com"));
+        QCOMPARE(readFile(file), original);
+    }
+
+    void addingAnExistingRouteChangesNothing() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mesh.yaml");
+        const QByteArray original = readFile(dataFile("recipes/existing-route.yaml"));
+        QVERIFY(writeFile(file, original));
+        const Run again = runEgret(
+            {"route", "add", file, "--host", "api.partner.com", "--pattern", "tls-passthrough"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains("nothing to change"));
+        QCOMPARE(readFile(file), original);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRoute)
+#include "tst_cli_route.moc"

@@ -1,0 +1,216 @@
+// Adding a route and removing it gives the file back byte for byte, for every pattern, on an
+// empty file and on files holding unrelated and related documents with comments.
+#include "RecipeCases.h"
+#include "TestSupport.h"
+
+#include "model/io/Loader.h"
+#include "model/recipes/Patterns.h"
+
+using namespace egret;
+using namespace egret::test;
+
+namespace {
+
+struct Base {
+    const char *name;
+    QByteArray bytes;
+    bool exists = true; // false: the file is not in the workspace yet (created by the route)
+};
+
+QByteArray data(const char *name) {
+    return readFile(dataFile(QStringLiteral("recipes/") + QLatin1String(name)));
+}
+
+QVector<Base> bases() {
+    QByteArray noFinalBreak = data("unrelated.yaml");
+    noFinalBreak.chop(1);
+    QByteArray crlf = data("existing-route.yaml");
+    crlf.replace("\n", "\r\n");
+    return {
+        {"new file", QByteArray(), false},
+        {"empty file", QByteArray()},
+        {"unrelated", data("unrelated.yaml")},
+        {"unrelated, no final newline", noFinalBreak},
+        {"related", data("existing-route.yaml")},
+        {"related, CRLF", crlf},
+        {"related and unrelated", data("existing-route.yaml") + "---\n" + data("unrelated.yaml")},
+    };
+}
+
+Workspace load(const Base &base) {
+    if (!base.exists)
+        return Workspace();
+    return loadBytes(QStringLiteral("routes.yaml"), base.bytes);
+}
+
+QStringList commentLines(const QByteArray &text) {
+    QStringList out;
+    for (const QByteArray &line : text.split('\n'))
+        if (line.contains('#'))
+            out << QString::fromUtf8(line);
+    return out;
+}
+
+} // namespace
+
+class TestRouteIdentity : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void addThenRemoveIsByteIdentical_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("base");
+        const QVector<Base> all = bases();
+        for (const PatternCase &c : patternCases())
+            for (int b = 0; b < all.size(); ++b)
+                QTest::addRow("%s on %s", c.name, all[b].name) << QString::fromLatin1(c.name) << b;
+    }
+    void addThenRemoveIsByteIdentical() {
+        QFETCH(QString, pattern);
+        QFETCH(int, base);
+        const Base b = bases()[base];
+        recipes::RouteRequest request = patternCase(pattern)->request;
+        // The related file's gateway passes TLS through on 443, which mtls-origination's
+        // mutual TLS server cannot share: it takes another gateway port.
+        if (request.pattern == recipes::Pattern::MtlsOrigination && b.bytes.contains("partner"))
+            request.gatewayPort = 8443;
+
+        Workspace ws = load(b);
+        const QByteArray before = b.bytes;
+        const recipes::RouteResult added = recipes::addRoute(ws, request);
+        QVERIFY2(added.ok, qPrintable(added.problems.value(0).message));
+        QVERIFY(added.change.apply(ws));
+        const QByteArray withRoute = ws.fileBytes(ws.fileIndex("routes.yaml"));
+        QVERIFY(withRoute != before);
+        for (const QString &comment : commentLines(before))
+            QVERIFY2(withRoute.contains(comment.toUtf8()), qPrintable(comment));
+        if (!b.bytes.contains("partner"))
+            QVERIFY(withRoute.startsWith(before)); // unrelated documents are only appended to
+        if (b.bytes.contains("\r\n"))
+            QCOMPARE(withRoute.count('\n'), withRoute.count("\r\n"));
+        for (const Diagnostic &d : ws.diagnostics())
+            QVERIFY2(d.severity != Severity::Error, qPrintable(d.toString()));
+
+        // Removing the route entering at its port, and removing every route to the host.
+        for (qint64 port : {recipes::withDefaults(request).port, qint64(0)}) {
+            Workspace copy = ws;
+            QString error;
+            QVERIFY2(removeRouteFrom(copy, {request.host, port}, &error), qPrintable(error));
+            QCOMPARE(copy.fileBytes(copy.fileIndex("routes.yaml")), before);
+        }
+        // Undo.
+        QVERIFY(added.change.revert(ws));
+        if (b.exists)
+            QCOMPARE(ws.fileBytes(0), before);
+        else
+            QCOMPARE(ws.files().size(), 0);
+    }
+
+    void wildcardsThroughTheGatewayAreRemovedByteForByte_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("base");
+        const QVector<Base> all = bases();
+        for (const char *p : {"http", "tls-passthrough", "tls-origination", "mtls-origination"})
+            for (int b : {0, 4})
+                QTest::addRow("%s on %s", p, all[b].name) << QString::fromLatin1(p) << b;
+    }
+    void wildcardsThroughTheGatewayAreRemovedByteForByte() {
+        QFETCH(QString, pattern);
+        QFETCH(int, base);
+        recipes::RouteRequest request = patternCase(pattern)->request;
+        request.host = QStringLiteral("*.example.com");
+        request.servingHost = QStringLiteral("www.example.com");
+        if (request.pattern == recipes::Pattern::MtlsOrigination && base != 0)
+            request.gatewayPort = 8443;
+        Workspace ws = load(bases()[base]);
+        const QByteArray before = bases()[base].bytes;
+        QString error;
+        QVERIFY2(addRouteTo(ws, request, &error), qPrintable(error));
+        QVERIFY(ws.fileBytes(ws.fileIndex("routes.yaml")).contains("- www.example.com\n"));
+        for (qint64 port : {recipes::withDefaults(request).port, qint64(0)}) {
+            Workspace copy = ws;
+            QVERIFY2(removeRouteFrom(copy, {request.host, port}, &error), qPrintable(error));
+            QCOMPARE(copy.fileBytes(copy.fileIndex("routes.yaml")), before);
+        }
+    }
+
+    void routesFromAnotherNamespaceAreRemovedByteForByte_data() {
+        QTest::addColumn<QString>("pattern");
+        for (const PatternCase &c : patternCases())
+            QTest::newRow(c.name) << QString::fromLatin1(c.name);
+    }
+    void routesFromAnotherNamespaceAreRemovedByteForByte() {
+        QFETCH(QString, pattern);
+        recipes::RouteRequest request = patternCase(pattern)->request;
+        request.ns = QStringLiteral("payments");
+        if (request.pattern == recipes::Pattern::MtlsOrigination)
+            request.gatewayPort = 8443;
+        Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
+        const QByteArray before = ws.fileBytes(0);
+        QString error;
+        QVERIFY2(addRouteTo(ws, request, &error), qPrintable(error));
+        QVERIFY(ws.fileBytes(0).contains("  namespace: payments\n"));
+        QVERIFY2(removeRouteFrom(ws, {request.host, 0}, &error), qPrintable(error));
+        QCOMPARE(ws.fileBytes(0), before);
+    }
+
+    void aHostDeclaredForAnotherPortGetsItsPortBack() {
+        Workspace ws;
+        QString error;
+        recipes::RouteRequest direct = patternCase("direct-http")->request;
+        direct.host = QStringLiteral("edition.cnn.com");
+        QVERIFY(addRouteTo(ws, direct, &error));
+        const QByteArray before = ws.fileBytes(0);
+        QVERIFY(addRouteTo(ws, patternCase("tls-passthrough")->request, &error));
+        QCOMPARE(ws.resources().first()->as<ServiceEntry>()->ports.size(), 2); // extended
+        QVERIFY2(removeRouteFrom(ws, {QStringLiteral("edition.cnn.com"), 443}, &error),
+                 qPrintable(error));
+        QCOMPARE(ws.fileBytes(0), before);
+    }
+
+    void removingOneRouteKeepsTheOthersByteForByte() {
+        Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
+        const QByteArray original = ws.fileBytes(0);
+        QString error;
+        QVERIFY(addRouteTo(ws, patternCase("tls-passthrough")->request, &error));
+        const QByteArray one = ws.fileBytes(0);
+        recipes::RouteRequest second = patternCase("http")->request;
+        second.host = QStringLiteral("api.second.com");
+        QVERIFY(addRouteTo(ws, second, &error));
+        QVERIFY(removeRouteFrom(ws, {second.host, 0}, &error));
+        QCOMPARE(ws.fileBytes(0), one);
+        QVERIFY(removeRouteFrom(ws, {QStringLiteral("edition.cnn.com"), 0}, &error));
+        QCOMPARE(ws.fileBytes(0), original);
+        // And the route that was there first goes too, leaving only what is not about it.
+        QVERIFY(removeRouteFrom(ws, {QStringLiteral("api.partner.com"), 0}, &error));
+        QCOMPARE(ws.resources().size(), 0);
+    }
+
+    void removingWhatIsNotThereSaysSo() {
+        const Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
+        recipes::RouteResult r = recipes::removeRoute(ws, {QStringLiteral("api.other.com"), 0});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.problems[0].message,
+                 QStringLiteral("nothing in the workspace routes api.other.com"));
+        r = recipes::removeRoute(ws, {QStringLiteral("api.partner.com"), 80});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.problems[0].message,
+                 QStringLiteral("nothing in the workspace routes api.partner.com:80"));
+    }
+
+    void removingOnePortOfAHostKeepsTheOther() {
+        Workspace ws;
+        QString error;
+        recipes::RouteRequest r = patternCase("tls-passthrough")->request;
+        QVERIFY(addRouteTo(ws, r, &error));
+        const QByteArray one = ws.fileBytes(0);
+        r.port = 8443;
+        r.gatewayPort = 8443;
+        QVERIFY(addRouteTo(ws, r, &error));
+        QVERIFY(removeRouteFrom(ws, {r.host, 8443}, &error));
+        QCOMPARE(ws.fileBytes(0), one);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouteIdentity)
+#include "tst_route_identity.moc"
