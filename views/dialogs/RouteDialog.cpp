@@ -1,0 +1,133 @@
+#include "views/dialogs/RouteDialog.h"
+
+#include "model/recipes/Patterns.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace egret::views {
+
+RouteDialog::RouteDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_pattern(new QComboBox(this))
+    , m_patternHelp(new QLabel(this))
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_namespace(new QLineEdit(this))
+    , m_gateway(new QLineEdit(this))
+    , m_gatewayPort(new QSpinBox(this))
+    , m_credential(new QLineEdit(this))
+    , m_subnet(new QLineEdit(this))
+    , m_servingHost(new QLineEdit(this))
+    , m_problems(new QLabel(this))
+    , m_form(new QFormLayout)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+    setObjectName(QStringLiteral("routeDialog"));
+    setWindowTitle(tr("Design a Route"));
+    for (const recipes::PatternInfo &p : recipes::patterns())
+        m_pattern->addItem(QLatin1String(p.name), int(p.pattern));
+    m_patternHelp->setWordWrap(true);
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("pattern's default"));
+    m_gatewayPort->setRange(0, 65535);
+    m_gatewayPort->setSpecialValueText(tr("pattern's default"));
+    m_namespace->setPlaceholderText(tr("the workspace's default namespace"));
+    m_gateway->setPlaceholderText(tr("find or create istio-egressgateway"));
+    m_credential->setPlaceholderText(tr("client certificate Secret, in the gateway's namespace"));
+    m_subnet->setPlaceholderText(tr("e.g. 203.0.113.7/32"));
+    m_servingHost->setPlaceholderText(tr("the host that serves every name of the wildcard"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("color: #b42318"));
+    m_problems->setObjectName(QStringLiteral("problems"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_namespace, m_gateway, m_credential,
+                                                       m_subnet, m_servingHost})
+        w->setMinimumWidth(320);
+
+    m_form->addRow(tr("&Pattern:"), m_pattern);
+    m_form->addRow(QString(), m_patternHelp);
+    m_form->addRow(tr("&Host:"), m_host);
+    m_form->addRow(tr("P&ort:"), m_port);
+    m_form->addRow(tr("&Namespace:"), m_namespace);
+    m_form->addRow(tr("&Gateway:"), m_gateway);
+    m_form->addRow(tr("Gateway p&ort:"), m_gatewayPort);
+    m_form->addRow(tr("&Credential:"), m_credential);
+    m_form->addRow(tr("&Subnet:"), m_subnet);
+    m_form->addRow(tr("Ser&ving host:"), m_servingHost);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_pattern, &QComboBox::currentIndexChanged, this, &RouteDialog::updateFields);
+    for (QLineEdit *e : {m_host, m_namespace, m_gateway, m_credential, m_subnet, m_servingHost})
+        connect(e, &QLineEdit::textChanged, this, &RouteDialog::validate);
+    for (QSpinBox *s : {m_port, m_gatewayPort})
+        connect(s, &QSpinBox::valueChanged, this, &RouteDialog::validate);
+    updateFields();
+}
+
+void RouteDialog::setRequest(const recipes::RouteRequest &r) {
+    m_pattern->setCurrentIndex(m_pattern->findData(int(r.pattern)));
+    m_host->setText(r.host);
+    m_port->setValue(int(r.port));
+    m_namespace->setText(r.ns);
+    m_gateway->setText(r.gateway);
+    m_gatewayPort->setValue(int(r.gatewayPort));
+    m_credential->setText(r.credentialName);
+    m_subnet->setText(r.subnet);
+    m_servingHost->setText(r.servingHost);
+    m_source = r.sourceWorkload;
+    m_targetFile = r.targetFile;
+    updateFields();
+}
+
+recipes::RouteRequest RouteDialog::request() const {
+    recipes::RouteRequest r;
+    r.pattern = recipes::Pattern(m_pattern->currentData().toInt());
+    r.host = m_host->text().trimmed();
+    r.port = m_port->value();
+    r.ns = m_namespace->text().trimmed();
+    r.sourceWorkload = m_source;
+    r.gateway = m_gateway->text().trimmed();
+    r.gatewayPort = m_gatewayPort->value();
+    r.credentialName = m_credential->text().trimmed();
+    r.subnet = m_subnet->text().trimmed();
+    r.servingHost = m_servingHost->text().trimmed();
+    r.targetFile = m_targetFile;
+    return r;
+}
+
+void RouteDialog::updateFields() {
+    const recipes::PatternInfo &info =
+        recipes::patternInfo(recipes::Pattern(m_pattern->currentData().toInt()));
+    m_patternHelp->setText(QStringLiteral("<small>%1<br><i>%2</i></small>")
+                               .arg(QLatin1String(info.summary), QLatin1String(info.istioTask)));
+    m_form->setRowVisible(m_gateway, info.viaGateway);
+    m_form->setRowVisible(m_gatewayPort, info.viaGateway);
+    m_form->setRowVisible(m_credential, info.needsCredential);
+    m_form->setRowVisible(m_subnet, info.needsSubnet);
+    m_form->setRowVisible(m_servingHost, info.viaGateway && info.allowsWildcard);
+    validate();
+}
+
+void RouteDialog::validate() {
+    showProblems(recipes::validateRequest(request()));
+}
+
+void RouteDialog::showProblems(const QVector<recipes::InputProblem> &problems) {
+    QStringList lines;
+    for (const recipes::InputProblem &p : problems)
+        lines << QStringLiteral("%1: %2").arg(p.field, p.message);
+    m_problems->setText(lines.join(QLatin1Char('\n')));
+    m_problems->setVisible(!lines.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
+}
+
+} // namespace egret::views

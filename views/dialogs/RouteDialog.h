@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/recipes/Route.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace egret::views {
+
+// "Design a route": the pattern and its inputs, checked as they are typed. Shown when a workload
+// is dragged onto an external host; it returns a RouteRequest for recipes::addRoute.
+class RouteDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit RouteDialog(QWidget *parent = nullptr);
+
+    // Pre-fills from the gesture: the source's namespace and workload, the host and its port.
+    void setRequest(const recipes::RouteRequest &request);
+    recipes::RouteRequest request() const;
+    // Problems found by recipes when applying (e.g. a conflicting Gateway server), shown in the
+    // dialog so the user can change the inputs.
+    void showProblems(const QVector<recipes::InputProblem> &problems);
+
+    QComboBox *patternBox() const { return m_pattern; }
+
+private:
+    void updateFields();
+    void validate();
+
+    QComboBox *m_pattern;
+    QLabel *m_patternHelp;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_namespace;
+    QLineEdit *m_gateway;
+    QSpinBox *m_gatewayPort;
+    QLineEdit *m_credential;
+    QLineEdit *m_subnet;
+    QLineEdit *m_servingHost;
+    QLabel *m_problems;
+    QFormLayout *m_form;
+    QDialogButtonBox *m_buttons;
+    QString m_source;
+    QString m_targetFile;
+};
+
+} // namespace egret::views
