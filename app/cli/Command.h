@@ -13,11 +13,15 @@ struct Command {
     const char *name;
     const char *summary;
     int (*run)(const QStringList &args);
+    bool needsGui = false; // draws: runs under a headless QApplication
 };
 
 // Every subcommand, in the order `egret --help` lists them.
 const QVector<Command> &commands();
 
 int runExport(const QStringList &args);
+#ifdef EGRET_WITH_GUI
+int runGraph(const QStringList &args);
+#endif
 
 } // namespace egret::cli
