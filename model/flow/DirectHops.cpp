@@ -18,12 +18,17 @@ void directHops(DeriveContext &cx, const Resource &r, const QString &host, const
                 const QVector<DeclaredPort> &ports) {
     const DestinationInfo info = cx.destination(host);
     QString nodeId;
+    // Made once per host port and shared by every sender's hop.
+    QVector<Provenance> declared;
+    for (const DeclaredPort &p : ports)
+        declared.append({sourceOf(r, {hostPath, p.path})});
     for (int si = 0; si < cx.sources.size(); ++si) {
         SourceProxy &s = cx.sources[si];
         if (!resourceVisible(r, s.ns) || !s.scope.seesHost(r.ns, host))
             continue;
         const auto routed = s.routed.constFind(host);
-        for (const DeclaredPort &p : ports) {
+        for (int k = 0; k < ports.size(); ++k) {
+            const DeclaredPort &p = ports.at(k);
             if (routed != s.routed.cend() && routed->contains(p.number))
                 continue;
             if (nodeId.isEmpty())
@@ -33,7 +38,7 @@ void directHops(DeriveContext &cx, const Resource &r, const QString &host, const
             hop.to = nodeId;
             hop.port = p.wirePort;
             hop.protocol = p.protocol;
-            hop.provenance.append(sourceOf(r, {hostPath, p.path}));
+            hop.provenance = declared.at(k);
             const TlsOrigination o = cx.tls.resolve(host, QString(), p.number, s.identity(), r.ns);
             applyOrigination(hop, o, carriesAppTls(p.protocol), s.ns);
             cx.graph.addHop(std::move(hop));

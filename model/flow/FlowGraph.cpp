@@ -71,6 +71,11 @@ const FlowHop *FlowGraph::hop(const QString &id) const {
     return it == m_hopIndex.cend() ? nullptr : &m_hops[*it];
 }
 
+void FlowGraph::reserveHops(qsizetype hops) {
+    m_hops.reserve(hops);
+    m_hopIndex.reserve(hops);
+}
+
 FlowNode &FlowGraph::ensureNode(const FlowNode &prototype) {
     const auto it = m_nodeIndex.constFind(prototype.id);
     if (it != m_nodeIndex.cend())

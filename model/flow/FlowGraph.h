@@ -98,6 +98,7 @@ public:
     bool isEmpty() const { return m_nodes.isEmpty(); }
 
     // ---- Building (the deriver) -------------------------------------------------------------
+    void reserveHops(qsizetype hops);
     // The node with this id, created from `prototype` when absent.
     FlowNode &ensureNode(const FlowNode &prototype);
     FlowNode *mutableNode(const QString &id);

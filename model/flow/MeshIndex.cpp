@@ -121,8 +121,10 @@ const Resource *MeshIndex::gateway(const QString &ns, const QString &name) const
     return m_gatewayByKey.value(ns + QLatin1Char('/') + name, nullptr);
 }
 
-QVector<const Resource *> MeshIndex::rulesForHost(const QString &host) const {
-    return m_rulesByHost.value(host.toLower());
+const QVector<const Resource *> &MeshIndex::rulesForHost(const QString &host) const {
+    static const QVector<const Resource *> none;
+    const auto it = m_rulesByHost.constFind(host.toLower());
+    return it == m_rulesByHost.cend() ? none : *it;
 }
 
 const QString &MeshIndex::ruleHost(const Resource *dr) const {

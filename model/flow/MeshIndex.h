@@ -49,7 +49,7 @@ public:
     const Resource *service(const QString &fqdn) const;
     const Resource *gateway(const QString &ns, const QString &name) const;
     // DestinationRules whose (resolved) host is exactly `host`, and those with wildcard hosts.
-    QVector<const Resource *> rulesForHost(const QString &host) const;
+    const QVector<const Resource *> &rulesForHost(const QString &host) const;
     const QVector<const Resource *> &wildcardRules() const { return m_wildcardRules; }
     const QString &ruleHost(const Resource *dr) const; // resolved in the rule's namespace
 

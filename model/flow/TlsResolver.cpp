@@ -4,6 +4,8 @@
 #include "model/flow/MeshIndex.h"
 #include "model/flow/Visibility.h"
 
+#include <algorithm>
+
 namespace egret::flow {
 
 namespace {
@@ -66,25 +68,30 @@ WireTls wireTls(const QString &mode, bool appTls) {
     return appTls ? WireTls::AppTls : WireTls::Plaintext;
 }
 
-TlsResolver::Group TlsResolver::merged(const QVector<const Resource *> &rules) {
-    Group g;
-    g.rules = rules;
+TlsResolver::GroupPtr TlsResolver::merged(const QVector<const Resource *> &rules) {
+    auto g = std::make_shared<Group>();
+    g->rules = rules;
     for (const Resource *r : rules) {
         const DestinationRule *dr = r->as<DestinationRule>();
-        if (!g.policy && dr->trafficPolicy)
-            g.policy = r;
+        if (!g->policy && dr->trafficPolicy)
+            g->policy = r;
         for (int i = 0; i < dr->subsets.size(); ++i)
-            if (!g.subsets.contains(dr->subsets.at(i).name))
-                g.subsets.insert(dr->subsets.at(i).name, {r, i});
+            if (!g->subsets.contains(dr->subsets.at(i).name))
+                g->subsets.insert(dr->subsets.at(i).name, {r, i});
     }
     return g;
 }
 
 const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
                                                         const QString &ns) const {
+    // Most hosts have a rule or two: when none of them is in `ns`, there is nothing to cache.
+    const QVector<const Resource *> &exact = m_index.rulesForHost(host);
+    if (m_index.wildcardRules().isEmpty() && exact.size() < 8 &&
+        std::none_of(exact.cbegin(), exact.cend(), [&](const Resource *r) { return r->ns == ns; }))
+        return nullptr;
     QHash<QString, NamespaceRules> &forHost = m_byNamespace[host];
     if (const auto it = forHost.constFind(ns); it != forHost.cend())
-        return it->wide.isEmpty() && it->selecting.isEmpty() ? nullptr : &*it;
+        return it->wide->isEmpty() && it->selecting.isEmpty() ? nullptr : &*it;
     NamespaceRules out;
     QVector<const Resource *> wide;
     int best = 0;
@@ -105,7 +112,7 @@ const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
         if (s == best)
             wide.append(r);
     };
-    for (const Resource *r : m_index.rulesForHost(host))
+    for (const Resource *r : exact)
         consider(r);
     for (const Resource *r : m_index.wildcardRules())
         consider(r);
@@ -116,22 +123,22 @@ const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
             out.wideExportedEverywhere = false;
     }
     const NamespaceRules &stored = *forHost.insert(ns, out);
-    return stored.wide.isEmpty() && stored.selecting.isEmpty() ? nullptr : &stored;
+    return stored.wide->isEmpty() && stored.selecting.isEmpty() ? nullptr : &stored;
 }
 
-const TlsResolver::Group &TlsResolver::exportedPart(const QString &host, const QString &ns,
+const TlsResolver::Group *TlsResolver::exportedPart(const QString &host, const QString &ns,
                                                     const NamespaceRules &all,
                                                     const QString &proxyNs) const {
     if (all.wideExportedEverywhere)
-        return all.wide;
+        return all.wide.get();
     const QString key = host + QLatin1Char('|') + ns + QLatin1Char('|') + proxyNs;
     if (const auto it = m_exported.constFind(key); it != m_exported.cend())
-        return *it;
+        return it->get();
     QVector<const Resource *> visible;
-    for (const Resource *r : all.wide.rules)
+    for (const Resource *r : all.wide->rules)
         if (resourceVisible(*r, proxyNs))
             visible.append(r);
-    return *m_exported.insert(key, merged(visible));
+    return m_exported.insert(key, merged(visible))->get();
 }
 
 const TlsResolver::Group *TlsResolver::applying(const QString &host, const ProxyIdentity &proxy,
@@ -146,10 +153,10 @@ const TlsResolver::Group *TlsResolver::applying(const QString &host, const Proxy
             auto it = m_single.find(r);
             if (it == m_single.end())
                 it = m_single.insert(r, merged({r}));
-            return &*it;
+            return it->get();
         }
-        if (!own->wide.isEmpty())
-            return &own->wide;
+        if (!own->wide->isEmpty())
+            return own->wide.get();
     }
     // 2. The destination's namespace, 3. the root namespace: rules exported to the proxy.
     const QString &root = m_index.mesh().rootNamespace;
@@ -157,9 +164,9 @@ const TlsResolver::Group *TlsResolver::applying(const QString &host, const Proxy
         if (ns.isEmpty() || ns == proxy.ns)
             continue;
         if (const NamespaceRules *rules = rulesIn(host, ns)) {
-            const Group &g = exportedPart(host, ns, *rules, proxy.ns);
-            if (!g.isEmpty())
-                return &g;
+            const Group *g = exportedPart(host, ns, *rules, proxy.ns);
+            if (!g->isEmpty())
+                return g;
         }
     }
     return nullptr;
@@ -167,27 +174,35 @@ const TlsResolver::Group *TlsResolver::applying(const QString &host, const Proxy
 
 TlsOrigination TlsResolver::resolve(const QString &host, const QString &subset, int port,
                                     const ProxyIdentity &proxy, const QString &serviceNs) const {
-    TlsOrigination out;
     if (m_index.rulesForHost(host).isEmpty() && m_index.wildcardRules().isEmpty()) {
-        out.subsetMissing = !subset.isEmpty();
-        return out;
+        TlsOrigination none;
+        none.subsetMissing = !subset.isEmpty();
+        return none;
     }
-    const Group *found = applying(host, proxy, serviceNs);
-    if (!found) {
-        for (const auto &list : {m_index.rulesForHost(host), m_index.wildcardRules()})
-            for (const Resource *r : list)
-                if (specificity(m_index.ruleHost(r), host) > 0)
-                    out.passedOver.append(r);
-        out.subsetMissing = !subset.isEmpty();
-        return out;
+    if (const Group *g = applying(host, proxy, serviceNs)) {
+        QHash<QPair<QString, int>, TlsOrigination> &cache = m_originations[g];
+        const QPair<QString, int> key(subset, port);
+        if (const auto it = cache.constFind(key); it != cache.cend())
+            return *it;
+        return *cache.insert(key, originate(*g, subset, port));
     }
-    const Group &g = *found;
-    const Resource *main = g.policy ? g.policy : g.rules.first();
+    TlsOrigination none;
+    for (const QVector<const Resource *> &list :
+         {m_index.rulesForHost(host), m_index.wildcardRules()})
+        for (const Resource *r : list)
+            if (specificity(m_index.ruleHost(r), host) > 0)
+                none.passedOver.append(r);
+    none.subsetMissing = !subset.isEmpty();
+    return none;
+}
+
+TlsOrigination TlsResolver::originate(const Group &g, const QString &subset, int port) const {
+    TlsOrigination out;
     Settings chosen;
     if (g.policy)
         settingsOf(*g.policy->as<DestinationRule>()->trafficPolicy, port,
                    QStringLiteral("spec.trafficPolicy"), &chosen);
-    const Resource *chosenIn = chosen.path.isEmpty() ? nullptr : main;
+    const Resource *chosenIn = chosen.path.isEmpty() ? nullptr : g.policy;
 
     const Resource *subsetRule = nullptr;
     QString subsetPath;
@@ -211,19 +226,19 @@ TlsOrigination TlsResolver::resolve(const QString &host, const QString &subset, 
             }
         }
     }
-    // The rule whose top level counts first; the subset's rule (maybe another one) after it.
-    QStringList mainPaths{QStringLiteral("spec.host")};
-    if (subsetRule == main)
-        mainPaths << subsetPath;
-    if (chosenIn == main)
-        mainPaths << chosen.path;
-    addProvenance(out.rules, sourceOf(*main, mainPaths));
-    if (subsetRule && subsetRule != main) {
+    // Provenance: the rule defining the subset, and the rule whose settings decided; a rule that
+    // applies but decides nothing still says so with its host.
+    if (subsetRule) {
         QStringList paths{QStringLiteral("spec.host"), subsetPath};
         if (chosenIn == subsetRule)
             paths << chosen.path;
         addProvenance(out.rules, sourceOf(*subsetRule, paths));
     }
+    if (chosenIn && chosenIn != subsetRule)
+        addProvenance(out.rules, sourceOf(*chosenIn, {QStringLiteral("spec.host"), chosen.path}));
+    if (out.rules.isEmpty())
+        addProvenance(out.rules, sourceOf(*(g.policy ? g.policy : g.rules.first()),
+                                          {QStringLiteral("spec.host")}));
     if (chosen.tls) {
         out.mode = chosen.tls->mode;
         QStringList detail;

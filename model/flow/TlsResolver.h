@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <memory>
+
 namespace egret::flow {
 
 class MeshIndex;
@@ -47,24 +49,28 @@ private:
         QHash<QString, QPair<const Resource *, int>> subsets;
         bool isEmpty() const { return rules.isEmpty(); }
     };
+    using GroupPtr = std::shared_ptr<const Group>; // stable while the caches grow
     // All rules of a namespace for a host: the most specific namespace-wide ones, merged, and
     // those with a workload selector.
     struct NamespaceRules {
-        Group wide;
+        GroupPtr wide;
         bool wideExportedEverywhere = true;
         QVector<const Resource *> selecting;
     };
     const NamespaceRules *rulesIn(const QString &host, const QString &ns) const;
     const Group *applying(const QString &host, const ProxyIdentity &proxy,
                           const QString &serviceNs) const;
-    const Group &exportedPart(const QString &host, const QString &ns, const NamespaceRules &all,
+    const Group *exportedPart(const QString &host, const QString &ns, const NamespaceRules &all,
                               const QString &proxyNs) const;
-    static Group merged(const QVector<const Resource *> &rules);
+    TlsOrigination originate(const Group &g, const QString &subset, int port) const;
+    static GroupPtr merged(const QVector<const Resource *> &rules);
 
     const MeshIndex &m_index;
     mutable QHash<QString, QHash<QString, NamespaceRules>> m_byNamespace; // by host, ns
-    mutable QHash<QString, Group> m_exported;                             // by host|ns|proxyNs
-    mutable QHash<const Resource *, Group> m_single;                      // a selecting rule alone
+    mutable QHash<QString, GroupPtr> m_exported;                          // by host|ns|proxyNs
+    mutable QHash<const Resource *, GroupPtr> m_single;                   // a selecting rule alone
+    // The same group, subset and port always give the same origination.
+    mutable QHash<const Group *, QHash<QPair<QString, int>, TlsOrigination>> m_originations;
 };
 
 // What ends up on the wire: TLS the proxy originates, else the application's own for TLS
