@@ -17,42 +17,6 @@
 
 namespace egret::views {
 
-namespace {
-
-// Graphviz runs one layout at a time anyway; one thread keeps it off the global pool.
-QThreadPool *layoutPool() {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(1);
-        p->setExpiryTimeout(-1);
-        return p;
-    }();
-    return pool;
-}
-
-NodeItem *makeNodeItem(const VisibleNode &n) {
-    switch (n.kind) {
-    case VisibleNode::Workload:
-        return new WorkloadItem(n);
-    case VisibleNode::Gateway:
-        return new GatewayItem(n);
-    case VisibleNode::Host:
-        return new HostItem(n);
-    case VisibleNode::Group:
-    case VisibleNode::WorkloadGroup:
-        return new GroupItem(n, false);
-    }
-    return nullptr;
-}
-
-int column(VisibleNode::Kind k) {
-    return k == VisibleNode::Workload || k == VisibleNode::WorkloadGroup ? 0
-           : k == VisibleNode::Gateway                                   ? 1
-                                                                         : 2;
-}
-
-} // namespace
-
 FlowScene::FlowScene(QObject *parent)
     : QGraphicsScene(parent) {
     qRegisterMetaType<FlowSelection>();
@@ -160,134 +124,6 @@ void FlowScene::rebuild() {
     requestLayout();
 }
 
-void FlowScene::syncItems() {
-    const QSignalBlocker quiet(this); // one selection signal at the end, not one per removal
-    const bool hadSelection = !selectedItems().isEmpty();
-    QSet<QString> keepNodes, keepEdges, keepFrames;
-    QList<NodeItem *> added;
-    for (const VisibleNode &n : std::as_const(m_visible.nodes)) {
-        keepNodes.insert(n.id);
-        NodeItem *item = m_nodes.value(n.id);
-        if (item && (item->node().kind != n.kind)) {
-            m_nodes.remove(n.id);
-            delete item;
-            item = nullptr;
-        }
-        if (item) {
-            item->setNode(n);
-            continue;
-        }
-        item = makeNodeItem(n);
-        if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
-            g->setOnToggle([this](const QString &id) { toggleGroup(id); });
-        addItem(item);
-        m_nodes.insert(n.id, item);
-        added << item;
-    }
-    for (const VisibleCluster &c : std::as_const(m_visible.clusters)) {
-        keepFrames.insert(c.id);
-        VisibleNode n;
-        n.id = c.id;
-        n.kind = isWorkloadGroupId(c.id) ? VisibleNode::WorkloadGroup : VisibleNode::Group;
-        n.label = c.label;
-        if (GroupItem *frame = m_frames.value(c.id)) {
-            frame->setNode(n);
-            continue;
-        }
-        auto *frame = new GroupItem(n, true);
-        frame->setOnToggle([this](const QString &id) { toggleGroup(id); });
-        addItem(frame);
-        m_frames.insert(c.id, frame);
-    }
-    m_bundleOfHop.clear();
-    for (const VisibleEdge &e : std::as_const(m_visible.edges)) {
-        keepEdges.insert(e.id);
-        for (const QString &h : e.hops)
-            m_bundleOfHop.insert(h, e.id);
-        if (HopItem *item = m_edges.value(e.id)) {
-            item->setEdge(e);
-            continue;
-        }
-        auto *item = new HopItem(e);
-        addItem(item);
-        m_edges.insert(e.id, item);
-    }
-    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
-        if (keepNodes.contains(it.key())) {
-            ++it;
-            continue;
-        }
-        delete it.value();
-        it = m_nodes.erase(it);
-    }
-    for (auto it = m_frames.begin(); it != m_frames.end();) {
-        if (keepFrames.contains(it.key())) {
-            ++it;
-            continue;
-        }
-        delete it.value();
-        it = m_frames.erase(it);
-    }
-    for (auto it = m_edges.begin(); it != m_edges.end();) {
-        if (keepEdges.contains(it.key())) {
-            ++it;
-            continue;
-        }
-        delete it.value();
-        it = m_edges.erase(it);
-    }
-    placeNewItems(added);
-    if (hadSelection)
-        QMetaObject::invokeMethod(this, &FlowScene::emitSelection, Qt::QueuedConnection);
-}
-
-void FlowScene::placeNewItems(const QList<NodeItem *> &added) {
-    // Until Graphviz answers: three columns, new items under the ones already there.
-    qreal bottom[3] = {0, 0, 0};
-    QSet<NodeItem *> fresh(added.cbegin(), added.cend());
-    for (NodeItem *item : std::as_const(m_nodes))
-        if (!fresh.contains(item))
-            bottom[column(item->node().kind)] =
-                std::max(bottom[column(item->node().kind)], item->sceneBoundingRect().bottom());
-    for (NodeItem *item : added) {
-        const int c = column(item->node().kind);
-        item->setPos(c * 320 + item->size().width() / 2,
-                     bottom[c] + 12 + item->size().height() / 2);
-        bottom[c] += 12 + item->size().height();
-    }
-    for (HopItem *edge : std::as_const(m_edges)) {
-        const NodeItem *from = m_nodes.value(edge->edge().from);
-        const NodeItem *to = m_nodes.value(edge->edge().to);
-        if (from && to &&
-            (fresh.contains(const_cast<NodeItem *>(from)) ||
-             fresh.contains(const_cast<NodeItem *>(to)) || edge->path().isEmpty()))
-            edge->setStraight(from->pos() + QPointF(from->size().width() / 2, 0),
-                              to->pos() - QPointF(to->size().width() / 2, 0));
-    }
-    if (!added.isEmpty()) {
-        m_graphRect = QRectF();
-        for (NodeItem *item : std::as_const(m_nodes))
-            m_graphRect = m_graphRect.united(item->sceneBoundingRect());
-        placeLegend(m_graphRect);
-    }
-}
-
-void FlowScene::updateTooltips() {
-    for (NodeItem *item : std::as_const(m_nodes)) {
-        if (const FlowNode *n = m_flows.node(item->id()))
-            item->setToolTip(nodeTooltip(*n));
-        else if (const HostGroup *g = m_grouping.group(item->id()))
-            item->setToolTip(groupTooltip(*g));
-        else if (item->node().kind == VisibleNode::WorkloadGroup)
-            item->setToolTip(workloadGroupTooltip(item->node()));
-    }
-    for (GroupItem *frame : std::as_const(m_frames))
-        if (const HostGroup *g = m_grouping.group(frame->id()))
-            frame->setToolTip(groupTooltip(*g));
-    for (HopItem *edge : std::as_const(m_edges))
-        edge->setToolTip(edgeTooltip(edge->edge(), m_flows));
-}
-
 QByteArray FlowScene::dotSource() const {
     QHash<QString, QSizeF> sizes;
     for (const NodeItem *item : m_nodes)
@@ -309,7 +145,7 @@ void FlowScene::startLayout() {
         return;
     m_laidOutDot = dot;
     m_layoutRunning = true;
-    m_layoutWatcher.setFuture(QtConcurrent::run(layoutPool(), [dot] { return layoutDot(dot); }));
+    m_layoutWatcher.setFuture(layoutDotAsync(dot));
 }
 
 void FlowScene::waitForLayout() {
@@ -364,81 +200,6 @@ void FlowScene::placeLegend(const QRectF &graph) {
 
 QRectF FlowScene::drawingRect() const {
     return sceneRect();
-}
-
-FlowSelection FlowScene::flowSelection() const {
-    FlowSelection s;
-    QHash<ResourceId, int> index;
-    auto add = [&](const Provenance &p) {
-        for (const FlowSource &src : p) {
-            if (src.id.isValid()) {
-                const auto it = index.constFind(src.id);
-                if (it != index.cend()) {
-                    for (const QString &path : src.paths)
-                        if (!s.provenance[*it].paths.contains(path))
-                            s.provenance[*it].paths.append(path);
-                    continue;
-                }
-                index.insert(src.id, int(s.provenance.size()));
-                s.provenance.append(src);
-            } else {
-                addProvenance(s.provenance, src);
-            }
-        }
-    };
-    const QList<QGraphicsItem *> items = selectedItems();
-    for (QGraphicsItem *item : items) {
-        if (auto *edge = qgraphicsitem_cast<HopItem *>(item)) {
-            for (const QString &id : edge->edge().hops) {
-                s.hopIds << id;
-                if (const FlowHop *h = m_flows.hop(id))
-                    add(h->provenance);
-            }
-            continue;
-        }
-        QString id;
-        if (auto *n = qgraphicsitem_cast<WorkloadItem *>(item))
-            id = n->id();
-        else if (auto *g = qgraphicsitem_cast<GatewayItem *>(item))
-            id = g->id();
-        else if (auto *h = qgraphicsitem_cast<HostItem *>(item))
-            id = h->id();
-        else if (auto *gr = qgraphicsitem_cast<GroupItem *>(item))
-            id = gr->id();
-        if (id.isEmpty())
-            continue;
-        s.nodeIds << id;
-        if (const FlowNode *n = m_flows.node(id))
-            add(n->provenance);
-        if (const NodeItem *group = m_nodes.value(id))
-            for (const QString &member : group->node().members)
-                if (const FlowNode *n = m_flows.node(member))
-                    add(n->provenance);
-    }
-    return s;
-}
-
-void FlowScene::selectIds(const QStringList &ids) {
-    clearSelection();
-    for (const QString &id : ids) {
-        if (NodeItem *n = m_nodes.value(id)) {
-            n->setSelected(true);
-        } else if (GroupItem *f = m_frames.value(id)) {
-            f->setSelected(true);
-        } else if (const QString bundle = m_bundleOfHop.value(id); !bundle.isEmpty()) {
-            if (HopItem *e = m_edges.value(bundle))
-                e->setSelected(true);
-        } else if (HopItem *e = m_edges.value(id)) {
-            e->setSelected(true);
-        } else if (NodeItem *n = m_nodes.value(m_visible.shownAs.value(id))) {
-            // A host or workload inside a folded group: select the group that shows it.
-            n->setSelected(true);
-        }
-    }
-}
-
-void FlowScene::emitSelection() {
-    Q_EMIT flowSelectionChanged(flowSelection());
 }
 
 } // namespace egret::views

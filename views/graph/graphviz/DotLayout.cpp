@@ -6,6 +6,8 @@
 
 #include <QMutex>
 #include <QMutexLocker>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace egret::views {
 
@@ -27,6 +29,18 @@ LayoutResult layoutDot(const QByteArray &dot) {
         return failed;
     }
     return layout.geometry();
+}
+
+QFuture<LayoutResult> layoutDotAsync(const QByteArray &dot) {
+    // One thread: Graphviz runs one layout at a time anyway, and this keeps it off the pool
+    // that other work uses.
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(-1);
+        return p;
+    }();
+    return QtConcurrent::run(pool, [dot] { return layoutDot(dot); });
 }
 
 } // namespace egret::views
