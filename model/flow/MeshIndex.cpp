@@ -82,8 +82,17 @@ void MeshIndex::add(const Resource &r) {
     }
 }
 
+namespace {
+
+// Keys are lower case; most names already are, and need no copy.
+QString lowered(const QString &host) {
+    return host.isLower() ? host : host.toLower();
+}
+
+} // namespace
+
 QVector<DeclaredHost> MeshIndex::declarations(const QString &host) const {
-    const QString h = host.toLower();
+    const QString h = lowered(host);
     QVector<DeclaredHost> out = m_declaredExact.value(h);
     if (isWildcardHost(h)) {
         // A wildcard is declared by the same wildcard or a wider one.
@@ -102,7 +111,7 @@ QVector<DeclaredHost> MeshIndex::declarations(const QString &host) const {
 
 QVector<DeclaredHost> MeshIndex::declaredUnder(const QString &pattern) const {
     if (!isWildcardHost(pattern))
-        return m_declaredExact.value(pattern.toLower());
+        return m_declaredExact.value(lowered(pattern));
     QVector<DeclaredHost> out;
     for (const Resource *r : m_serviceEntries) {
         const ServiceEntry *se = r->as<ServiceEntry>();
@@ -123,7 +132,7 @@ const Resource *MeshIndex::gateway(const QString &ns, const QString &name) const
 
 const QVector<const Resource *> &MeshIndex::rulesForHost(const QString &host) const {
     static const QVector<const Resource *> none;
-    const auto it = m_rulesByHost.constFind(host.toLower());
+    const auto it = m_rulesByHost.constFind(lowered(host));
     return it == m_rulesByHost.cend() ? none : *it;
 }
 

@@ -15,7 +15,8 @@ LayoutResult layoutDot(const QByteArray &dot) {
     static QMutex graphviz;
     QMutexLocker lock(&graphviz);
     LayoutResult failed;
-    gv::Context context;
+    // One context for the process: its plugins (the dot engine, text layout) load once.
+    static gv::Context context;
     if (!context.isValid()) {
         failed.error = QStringLiteral("Graphviz could not start (no layout plugins?)");
         return failed;
