@@ -4,6 +4,8 @@
 
 #ifdef EGRET_WITH_GUI
 #include "app/gui/GuiMain.h"
+
+#include <QApplication>
 #endif
 
 int main(int argc, char *argv[]) {
@@ -16,6 +18,15 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(EGRET_VERSION));
 
     if (egret::cli::wantsCli(args)) {
+#ifdef EGRET_WITH_GUI
+        if (egret::cli::needsGuiApplication(args)) {
+            // Drawing (a QGraphicsScene) needs a widgets application, never a display.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            return egret::cli::run(args);
+        }
+#endif
         // The command line needs no display: a core application is enough.
         QCoreApplication app(argc, argv);
         return egret::cli::run(args);

@@ -41,6 +41,11 @@ bool wantsCli(const QStringList &args) {
            first == QLatin1String("help");
 }
 
+bool needsGuiApplication(const QStringList &args) {
+    const Command *c = find(args.value(1));
+    return c && c->needsGui;
+}
+
 int run(const QStringList &args) {
     const QString first = args.value(1);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {

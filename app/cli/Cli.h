@@ -8,6 +8,10 @@ namespace egret::cli {
 // than the desktop app.
 bool wantsCli(const QStringList &args);
 
+// True when the command draws and needs a (headless) QApplication rather than a core
+// application.
+bool needsGuiApplication(const QStringList &args);
+
 // Runs `egret <command> ...`; returns the process exit status.
 int run(const QStringList &args);
 

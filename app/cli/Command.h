@@ -13,6 +13,7 @@ struct Command {
     const char *name;
     const char *summary;
     int (*run)(const QStringList &args);
+    bool needsGui = false; // draws: runs under a headless QApplication
 };
 
 // Every subcommand, in the order `egret --help` lists them.
@@ -20,5 +21,8 @@ const QVector<Command> &commands();
 
 int runExport(const QStringList &args);
 int runRoute(const QStringList &args);
+#ifdef EGRET_WITH_GUI
+int runGraph(const QStringList &args);
+#endif
 
 } // namespace egret::cli

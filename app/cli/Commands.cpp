@@ -6,6 +6,9 @@ const QVector<Command> &commands() {
     static const QVector<Command> list = {
         {"export", "Write the manifests as one validated, normalized YAML stream", runExport},
         {"route", "Add or remove an egress route with Istio's patterns, editing a file", runRoute},
+#ifdef EGRET_WITH_GUI
+        {"graph", "Draw where egress traffic goes (SVG, PNG, DOT or JSON)", runGraph, true},
+#endif
     };
     return list;
 }

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "model/core/Diagnostic.h"
+#include "model/core/Ids.h"
+#include "model/resources/ObjectMeta.h"
+
+#include <QFlags>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace egret {
+
+// The egress picture derived from configuration: who sends outbound traffic where, hop by hop,
+// and which resources make each hop. A plain value: views copy it and address its parts by id.
+
+enum class FlowNodeKind { Workload, Gateway, External };
+
+// The TLS a hop carries on the wire: none, the application's own (passed through, routed by
+// SNI), or TLS the sending proxy originates from the DestinationRule that applies.
+enum class WireTls { Plaintext, AppTls, IstioMutual, Simple, Mutual };
+
+QString flowNodeKindName(FlowNodeKind kind); // "workload", "gateway", "external"
+QString wireTlsName(WireTls tls);            // "plaintext", "app-tls", "ISTIO_MUTUAL", ...
+bool parseWireTls(const QString &name, WireTls *out);
+
+// One resource that contributes to a node or hop, with the fields inside it that do.
+struct FlowSource {
+    ResourceRef resource;
+    ResourceId id;     // invalid for resources assumed from the installation
+    QStringList paths; // field paths inside the resource, e.g. spec.http[0].route[0]
+    bool assumed = false;
+};
+using Provenance = QVector<FlowSource>;
+
+// Adds `path` (may be empty) for `source`, merging with an entry for the same resource.
+void addProvenance(Provenance &provenance, const FlowSource &source);
+void mergeProvenance(Provenance &into, const Provenance &from);
+
+enum class NodeFlag {
+    Undeclared = 0x1, // a host routes name that no ServiceEntry or Service declares
+    Assumed = 0x2,    // not in the files: the installed gateway, "any sidecar", "sidecars in ns"
+    Wildcard = 0x4,   // a wildcard host such as *.wikipedia.org
+    InCluster = 0x8,  // a host that is a Kubernetes Service inside the cluster
+    Unresolved = 0x10 // a Gateway whose selector names no known workload
+};
+Q_DECLARE_FLAGS(NodeFlags, NodeFlag)
+Q_DECLARE_OPERATORS_FOR_FLAGS(NodeFlags)
+
+struct FlowNode {
+    QString id; // stable: "workload:ns/app", "workload:ns/*", "workload:*", "gateway:ns/name",
+                // "host:name"
+    FlowNodeKind kind = FlowNodeKind::Workload;
+    QString label;
+    QString ns;
+    QStringList hosts; // gateway: hosts its servers accept; external: the host (and aliases)
+    QList<int> ports;  // sorted
+    NodeFlags flags;
+    Labels labels; // workloads: the pod labels their members share
+    Provenance provenance;
+};
+
+struct FlowHop {
+    QString id; // stable: "from->to:port/protocol/tls"
+    QString from;
+    QString to;
+    QString protocol; // HTTP, TLS, TCP for routed hops; the declared port protocol otherwise
+    int port = 0;     // 0 when no port is known
+    WireTls tls = WireTls::Plaintext;
+    QString tlsDetail;   // sni, credentialName of the originated TLS
+    QStringList subsets; // of the destination the routes name
+    // Set when the rules that make the hop agree; "varies" (or no weight) when they differ.
+    std::optional<int> weight;
+    QString timeout;
+    QString retries;
+    QString fault;
+    bool broken = false;  // a validator finding points at something that makes this hop
+    bool blocked = false; // REGISTRY_ONLY: the proxy refuses an undeclared host
+    QStringList problems; // the findings that break it
+    QStringList notes;    // why the deriver decided as it did, where it is not obvious
+    Provenance provenance;
+
+    // Traffic on this hop fails: a finding breaks it or the mesh blocks it.
+    bool failing() const { return broken || blocked; }
+};
+
+class FlowGraph {
+public:
+    const QVector<FlowNode> &nodes() const { return m_nodes; }
+    const QVector<FlowHop> &hops() const { return m_hops; }
+    const FlowNode *node(const QString &id) const;
+    const FlowHop *hop(const QString &id) const;
+    bool isEmpty() const { return m_nodes.isEmpty(); }
+
+    // ---- Building (the deriver) -------------------------------------------------------------
+    void reserveHops(qsizetype hops);
+    // The node with this id, created from `prototype` when absent.
+    FlowNode &ensureNode(const FlowNode &prototype);
+    FlowNode *mutableNode(const QString &id);
+    // Adds a hop, or merges it into the hop with the same id: provenance, subsets and notes are
+    // joined; weight, timeout, retries and fault are kept when equal, else marked as varying.
+    FlowHop &addHop(FlowHop hop);
+    QVector<FlowHop> &mutableHops() { return m_hops; }
+    static QString hopId(const FlowHop &hop);
+    // Orders the nodes workloads, gateways, hosts (each in the order found) and drops what only
+    // building needed.
+    void finish();
+
+private:
+    void mergeInto(int hopIndex, const FlowHop &from);
+
+    QVector<FlowNode> m_nodes;
+    QVector<FlowHop> m_hops;
+    QHash<QString, int> m_nodeIndex;
+    QHash<QString, int> m_hopIndex;
+    // Only while building, for hops that many rules make (one gateway hop for thousands of
+    // VirtualServices), so that merging into them stays linear.
+    struct MergeIndex {
+        QHash<ResourceId, int> provenance;
+        QSet<QString> subsets;
+        QSet<QString> notes;
+    };
+    QHash<int, MergeIndex> m_mergeIndex;
+};
+
+} // namespace egret

@@ -1,0 +1,43 @@
+#include "model/flow/FlowJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace egret {
+
+QJsonObject flowGraphToJson(const FlowGraph &graph) {
+    QJsonArray nodes;
+    for (const FlowNode &n : graph.nodes()) {
+        QJsonArray ports;
+        for (int p : n.ports)
+            ports.append(p);
+        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                 {QStringLiteral("kind"), flowNodeKindName(n.kind)},
+                                 {QStringLiteral("label"), n.label},
+                                 {QStringLiteral("namespace"), n.ns},
+                                 {QStringLiteral("hosts"), QJsonArray::fromStringList(n.hosts)},
+                                 {QStringLiteral("ports"), ports}});
+    }
+    QJsonArray edges;
+    for (const FlowHop &h : graph.hops()) {
+        QJsonArray resources;
+        for (const FlowSource &s : h.provenance)
+            resources.append(QJsonObject{{QStringLiteral("kind"), s.resource.kind},
+                                         {QStringLiteral("namespace"), s.resource.ns},
+                                         {QStringLiteral("name"), s.resource.name}});
+        edges.append(QJsonObject{{QStringLiteral("from"), h.from},
+                                 {QStringLiteral("to"), h.to},
+                                 {QStringLiteral("protocol"), h.protocol},
+                                 {QStringLiteral("port"), h.port},
+                                 {QStringLiteral("tls"), wireTlsName(h.tls)},
+                                 {QStringLiteral("broken"), h.failing()},
+                                 {QStringLiteral("resources"), resources}});
+    }
+    return {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};
+}
+
+QByteArray flowGraphJson(const FlowGraph &graph) {
+    return QJsonDocument(flowGraphToJson(graph)).toJson(QJsonDocument::Indented);
+}
+
+} // namespace egret

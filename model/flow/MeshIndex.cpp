@@ -1,0 +1,145 @@
+#include "model/flow/MeshIndex.h"
+
+#include "model/flow/HostNames.h"
+#include "model/mesh/InstalledGateways.h"
+#include "model/workspace/Workspace.h"
+
+namespace egret::flow {
+
+MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
+    : m_mesh(mesh)
+    , m_defaultNs(ws.parseOptions().defaultNamespace) {
+    ws.forEachResource([&](const Resource &r) {
+        if (r.wellFormed)
+            add(r);
+    });
+    for (Resource &r : assumedGatewayResources(ws, mesh)) {
+        m_assumed.push_back(std::move(r));
+        add(m_assumed.back());
+    }
+}
+
+void MeshIndex::add(const Resource &r) {
+    switch (r.kind) {
+    case Kind::Deployment:
+    case Kind::StatefulSet:
+    case Kind::DaemonSet:
+    case Kind::Pod:
+        if (r.as<Workload>())
+            m_workloads.append(&r);
+        break;
+    case Kind::Service:
+        if (r.as<Service>()) {
+            m_services.append(&r);
+            m_serviceByFqdn.insert(serviceFqdn(r.meta.name, r.ns), &r);
+        }
+        break;
+    case Kind::Namespace:
+        m_namespaces.append(&r);
+        break;
+    case Kind::Gateway:
+        if (r.as<Gateway>()) {
+            m_gateways.append(&r);
+            m_gatewayByKey.insert(r.ns + QLatin1Char('/') + r.meta.name, &r);
+        }
+        break;
+    case Kind::ServiceEntry:
+        if (const ServiceEntry *se = r.as<ServiceEntry>()) {
+            m_serviceEntries.append(&r);
+            for (int i = 0; i < se->hosts.size(); ++i) {
+                const QString &h = se->hosts.at(i);
+                const DeclaredHost d{&r, i};
+                if (h == QLatin1String("*"))
+                    m_declaredAll.append(d);
+                else if (isWildcardHost(h))
+                    m_declaredWildcard[h.mid(2).toLower()].append(d);
+                else
+                    m_declaredExact[h.toLower()].append(d);
+            }
+        }
+        break;
+    case Kind::VirtualService:
+        if (r.as<VirtualService>())
+            m_virtualServices.append(&r);
+        break;
+    case Kind::DestinationRule:
+        if (const DestinationRule *dr = r.as<DestinationRule>()) {
+            m_destinationRules.append(&r);
+            const QString host = resolveHost(dr->host, r.ns);
+            m_ruleHost.insert(&r, host);
+            if (isWildcardHost(host))
+                m_wildcardRules.append(&r);
+            else
+                m_rulesByHost[host.toLower()].append(&r);
+        }
+        break;
+    case Kind::Sidecar:
+        if (r.as<Sidecar>())
+            m_sidecars.append(&r);
+        break;
+    default:
+        break;
+    }
+}
+
+namespace {
+
+// Keys are lower case; most names already are, and need no copy.
+QString lowered(const QString &host) {
+    return host.isLower() ? host : host.toLower();
+}
+
+} // namespace
+
+QVector<DeclaredHost> MeshIndex::declarations(const QString &host) const {
+    const QString h = lowered(host);
+    QVector<DeclaredHost> out = m_declaredExact.value(h);
+    if (isWildcardHost(h)) {
+        // A wildcard is declared by the same wildcard or a wider one.
+        out += m_declaredWildcard.value(h.mid(2));
+    }
+    // Walk up the suffixes: a.b.example.com is declared by *.b.example.com and *.example.com.
+    QString rest = isWildcardHost(h) ? h.mid(2) : h;
+    for (int dot = int(rest.indexOf(QLatin1Char('.'))); dot >= 0;
+         dot = int(rest.indexOf(QLatin1Char('.')))) {
+        rest = rest.mid(dot + 1);
+        out += m_declaredWildcard.value(rest);
+    }
+    out += m_declaredAll;
+    return out;
+}
+
+QVector<DeclaredHost> MeshIndex::declaredUnder(const QString &pattern) const {
+    if (!isWildcardHost(pattern))
+        return m_declaredExact.value(lowered(pattern));
+    QVector<DeclaredHost> out;
+    for (const Resource *r : m_serviceEntries) {
+        const ServiceEntry *se = r->as<ServiceEntry>();
+        for (int i = 0; i < se->hosts.size(); ++i)
+            if (hostCovers(pattern, se->hosts.at(i)))
+                out.append({r, i});
+    }
+    return out;
+}
+
+const Resource *MeshIndex::service(const QString &fqdn) const {
+    return m_serviceByFqdn.value(fqdn, nullptr);
+}
+
+const Resource *MeshIndex::gateway(const QString &ns, const QString &name) const {
+    return m_gatewayByKey.value(ns + QLatin1Char('/') + name, nullptr);
+}
+
+const QVector<const Resource *> &MeshIndex::rulesForHost(const QString &host) const {
+    static const QVector<const Resource *> none;
+    const auto it = m_rulesByHost.constFind(lowered(host));
+    return it == m_rulesByHost.cend() ? none : *it;
+}
+
+const QString &MeshIndex::ruleHost(const Resource *dr) const {
+    static const QString none;
+    const auto it = m_ruleHost.constFind(dr);
+    return it == m_ruleHost.cend() ? none : *it;
+}
+
+} // namespace egret::flow

@@ -1,0 +1,118 @@
+#include "model/flow/SourceProxies.h"
+
+#include "model/flow/DeriveContext.h"
+
+#include <QMap>
+
+namespace egret::flow {
+
+namespace {
+
+QString appName(const Resource &w) {
+    const Labels &l = w.as<Workload>()->podLabels;
+    for (const char *key : {"app", "app.kubernetes.io/name"})
+        if (const QString v = l.value(QLatin1String(key)); !v.isEmpty())
+            return v;
+    return w.meta.name;
+}
+
+bool injectionDisabled(const Workload &w) {
+    const QString key = QStringLiteral("sidecar.istio.io/inject");
+    return w.podLabels.value(key) == QLatin1String("false") ||
+           w.podAnnotations.value(key) == QLatin1String("false");
+}
+
+Labels commonLabels(const Labels &a, const Labels &b) {
+    Labels out;
+    for (auto it = a.cbegin(); it != a.cend(); ++it)
+        if (b.value(it.key()) == it.value())
+            out.insert(it.key(), it.value());
+    return out;
+}
+
+bool meshBound(const VirtualService &vs) {
+    return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
+}
+
+void addSource(DeriveContext &cx, FlowNode node, const QString &proxyNs, bool knownLabels) {
+    SourceProxy s;
+    s.nodeId = node.id;
+    s.ns = proxyNs;
+    s.labels = node.labels;
+    s.knownLabels = knownLabels;
+    s.scope = SidecarScope::forProxy(cx.index, proxyNs, knownLabels ? &s.labels : nullptr);
+    s.registryOnly = s.scope.registryOnly(cx.index.mesh().registryOnly());
+    if (const Resource *sidecar = s.scope.sidecar())
+        addProvenance(node.provenance, sourceOf(*sidecar));
+    cx.graph.ensureNode(node);
+    cx.sources.append(s);
+}
+
+} // namespace
+
+void buildSourceProxies(DeriveContext &cx) {
+    const MeshIndex &index = cx.index;
+    QMap<QString, FlowNode> groups; // by id, so the order does not depend on the files
+    QSet<QString> workloadNamespaces;
+    for (const Resource *w : index.workloads()) {
+        if (cx.gatewayWorkloads.contains(w)) {
+            workloadNamespaces.insert(w->ns);
+            continue;
+        }
+        const Workload *spec = w->as<Workload>();
+        if (injectionDisabled(*spec))
+            continue;
+        const QString app = appName(*w);
+        const QString id = QStringLiteral("workload:%1/%2").arg(w->ns, app);
+        auto it = groups.find(id);
+        if (it == groups.end()) {
+            FlowNode n;
+            n.id = id;
+            n.kind = FlowNodeKind::Workload;
+            n.label = app;
+            n.ns = w->ns;
+            n.labels = spec->podLabels;
+            it = groups.insert(id, n);
+        } else {
+            it->labels = commonLabels(it->labels, spec->podLabels);
+        }
+        addProvenance(it->provenance, sourceOf(*w));
+        workloadNamespaces.insert(w->ns);
+    }
+    for (const FlowNode &n : std::as_const(groups))
+        addSource(cx, n, n.ns, true);
+
+    FlowNode synthetic;
+    synthetic.kind = FlowNodeKind::Workload;
+    synthetic.flags = NodeFlag::Assumed;
+    if (groups.isEmpty()) {
+        synthetic.id = QStringLiteral("workload:*");
+        synthetic.label = QStringLiteral("any sidecar");
+        addSource(cx, synthetic, index.defaultNamespace(), false);
+        return;
+    }
+    // Namespaces where configuration for sidecars lives but no workload is known.
+    QSet<QString> configured;
+    for (const Resource *r : index.namespaces())
+        configured.insert(r->meta.name);
+    for (const auto *list : {&index.serviceEntries(), &index.destinationRules(), &index.sidecars()})
+        for (const Resource *r : *list)
+            configured.insert(r->ns);
+    for (const Resource *r : index.virtualServices())
+        if (meshBound(*r->as<VirtualService>()))
+            configured.insert(r->ns);
+    configured.remove(index.mesh().rootNamespace);
+    QStringList extra;
+    for (const QString &ns : std::as_const(configured))
+        if (!ns.isEmpty() && !workloadNamespaces.contains(ns))
+            extra << ns;
+    extra.sort();
+    for (const QString &ns : std::as_const(extra)) {
+        synthetic.id = QStringLiteral("workload:%1/*").arg(ns);
+        synthetic.label = QStringLiteral("sidecars in %1").arg(ns);
+        synthetic.ns = ns;
+        addSource(cx, synthetic, ns, false);
+    }
+}
+
+} // namespace egret::flow

@@ -1,0 +1,266 @@
+#include "model/flow/TlsResolver.h"
+
+#include "model/flow/HostNames.h"
+#include "model/flow/MeshIndex.h"
+#include "model/flow/Visibility.h"
+
+#include <algorithm>
+
+namespace egret::flow {
+
+namespace {
+
+// Exact hosts first, then wildcards by length; 0 when the rule's host does not cover `host`.
+int specificity(const QString &ruleHost, const QString &host) {
+    if (ruleHost.compare(host, Qt::CaseInsensitive) == 0)
+        return 1 << 20;
+    return hostCovers(ruleHost, host) ? 1 + int(ruleHost.size()) : 0;
+}
+
+struct Settings {
+    const ClientTlsSettings *tls = nullptr;
+    QString path;
+};
+
+// A policy's settings for a port: the port-level entry replaces the top level wholesale (Istio:
+// port-level policies do not inherit), so a port entry without tls means no tls.
+bool portLevel(const TrafficPolicy &p, int port, const QString &base, Settings *out) {
+    for (int i = 0; i < p.portLevelSettings.size(); ++i) {
+        const PortTrafficPolicy &pl = p.portLevelSettings.at(i);
+        if (pl.port && *pl.port == port) {
+            out->tls = pl.tls ? &*pl.tls : nullptr;
+            out->path = base + QStringLiteral(".portLevelSettings[%1]").arg(i) +
+                        (pl.tls ? QStringLiteral(".tls") : QString());
+            return true;
+        }
+    }
+    return false;
+}
+
+void settingsOf(const TrafficPolicy &p, int port, const QString &base, Settings *out) {
+    Settings own;
+    if (portLevel(p, port, base, &own)) {
+        *out = own;
+    } else if (p.tls) {
+        out->tls = &*p.tls;
+        out->path = base + QStringLiteral(".tls");
+    }
+}
+
+FlowSource sourceOf(const Resource &r, const QStringList &paths) {
+    FlowSource s;
+    s.resource = r.ref();
+    s.id = r.id;
+    s.paths = paths;
+    s.assumed = r.assumed;
+    return s;
+}
+
+} // namespace
+
+WireTls wireTls(const QString &mode, bool appTls) {
+    if (mode == QLatin1String("ISTIO_MUTUAL"))
+        return WireTls::IstioMutual;
+    if (mode == QLatin1String("SIMPLE"))
+        return WireTls::Simple;
+    if (mode == QLatin1String("MUTUAL"))
+        return WireTls::Mutual;
+    return appTls ? WireTls::AppTls : WireTls::Plaintext;
+}
+
+TlsResolver::GroupPtr TlsResolver::merged(const QVector<const Resource *> &rules) {
+    auto g = std::make_shared<Group>();
+    g->rules = rules;
+    for (const Resource *r : rules) {
+        const DestinationRule *dr = r->as<DestinationRule>();
+        if (!g->policy && dr->trafficPolicy)
+            g->policy = r;
+        for (int i = 0; i < dr->subsets.size(); ++i)
+            if (!g->subsets.contains(dr->subsets.at(i).name))
+                g->subsets.insert(dr->subsets.at(i).name, {r, i});
+    }
+    return g;
+}
+
+const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
+                                                        const QString &ns) const {
+    // Most hosts have a rule or two: when none of them is in `ns`, there is nothing to cache.
+    const QVector<const Resource *> &exact = m_index.rulesForHost(host);
+    if (m_index.wildcardRules().isEmpty() && exact.size() < 8 &&
+        std::none_of(exact.cbegin(), exact.cend(), [&](const Resource *r) { return r->ns == ns; }))
+        return nullptr;
+    QHash<QString, NamespaceRules> &forHost = m_byNamespace[host];
+    if (const auto it = forHost.constFind(ns); it != forHost.cend())
+        return it->wide->isEmpty() && it->selecting.isEmpty() ? nullptr : &*it;
+    NamespaceRules out;
+    QVector<const Resource *> wide;
+    int best = 0;
+    auto consider = [&](const Resource *r) {
+        if (r->ns != ns)
+            return;
+        const int s = specificity(m_index.ruleHost(r), host);
+        if (s == 0)
+            return;
+        if (r->as<DestinationRule>()->workloadSelector) {
+            out.selecting.append(r);
+            return;
+        }
+        if (s > best) {
+            wide.clear();
+            best = s;
+        }
+        if (s == best)
+            wide.append(r);
+    };
+    for (const Resource *r : exact)
+        consider(r);
+    for (const Resource *r : m_index.wildcardRules())
+        consider(r);
+    out.wide = merged(wide);
+    for (const Resource *r : std::as_const(wide)) {
+        const QStringList &e = r->as<DestinationRule>()->exportTo;
+        if (!e.isEmpty() && !e.contains(QStringLiteral("*")))
+            out.wideExportedEverywhere = false;
+    }
+    const NamespaceRules &stored = *forHost.insert(ns, out);
+    return stored.wide->isEmpty() && stored.selecting.isEmpty() ? nullptr : &stored;
+}
+
+const TlsResolver::Group *TlsResolver::exportedPart(const QString &host, const QString &ns,
+                                                    const NamespaceRules &all,
+                                                    const QString &proxyNs) const {
+    if (all.wideExportedEverywhere)
+        return all.wide.get();
+    const QString key = host + QLatin1Char('|') + ns + QLatin1Char('|') + proxyNs;
+    if (const auto it = m_exported.constFind(key); it != m_exported.cend())
+        return it->get();
+    QVector<const Resource *> visible;
+    for (const Resource *r : all.wide->rules)
+        if (resourceVisible(*r, proxyNs))
+            visible.append(r);
+    return m_exported.insert(key, merged(visible))->get();
+}
+
+const TlsResolver::Group *TlsResolver::applying(const QString &host, const ProxyIdentity &proxy,
+                                                const QString &serviceNs) const {
+    // 1. The proxy's namespace: a rule selecting the proxy, else the namespace-wide ones
+    //    (a rule always applies in its own namespace, whatever its exportTo).
+    if (const NamespaceRules *own = rulesIn(host, proxy.ns)) {
+        for (const Resource *r : own->selecting) {
+            if (proxy.labels &&
+                !selectorMatches(*r->as<DestinationRule>()->workloadSelector, *proxy.labels))
+                continue;
+            auto it = m_single.find(r);
+            if (it == m_single.end())
+                it = m_single.insert(r, merged({r}));
+            return it->get();
+        }
+        if (!own->wide->isEmpty())
+            return own->wide.get();
+    }
+    // 2. The destination's namespace, 3. the root namespace: rules exported to the proxy.
+    const QString &root = m_index.mesh().rootNamespace;
+    for (const QString &ns : {serviceNs, root}) {
+        if (ns.isEmpty() || ns == proxy.ns)
+            continue;
+        if (const NamespaceRules *rules = rulesIn(host, ns)) {
+            const Group *g = exportedPart(host, ns, *rules, proxy.ns);
+            if (!g->isEmpty())
+                return g;
+        }
+    }
+    return nullptr;
+}
+
+TlsOrigination TlsResolver::resolve(const QString &host, const QString &subset, int port,
+                                    const ProxyIdentity &proxy, const QString &serviceNs) const {
+    if (m_index.rulesForHost(host).isEmpty() && m_index.wildcardRules().isEmpty()) {
+        TlsOrigination none;
+        none.subsetMissing = !subset.isEmpty();
+        return none;
+    }
+    if (const Group *g = applying(host, proxy, serviceNs)) {
+        QHash<QPair<QString, int>, TlsOrigination> &cache = m_originations[g];
+        const QPair<QString, int> key(subset, port);
+        if (const auto it = cache.constFind(key); it != cache.cend())
+            return *it;
+        return *cache.insert(key, originate(*g, subset, port));
+    }
+    TlsOrigination none;
+    for (const QVector<const Resource *> &list :
+         {m_index.rulesForHost(host), m_index.wildcardRules()})
+        for (const Resource *r : list)
+            if (specificity(m_index.ruleHost(r), host) > 0)
+                none.passedOver.append(r);
+    none.subsetMissing = !subset.isEmpty();
+    return none;
+}
+
+TlsOrigination TlsResolver::originate(const Group &g, const QString &subset, int port) const {
+    TlsOrigination out;
+    Settings chosen;
+    if (g.policy)
+        settingsOf(*g.policy->as<DestinationRule>()->trafficPolicy, port,
+                   QStringLiteral("spec.trafficPolicy"), &chosen);
+    const Resource *chosenIn = chosen.path.isEmpty() ? nullptr : g.policy;
+
+    const Resource *subsetRule = nullptr;
+    QString subsetPath;
+    if (!subset.isEmpty()) {
+        const auto it = g.subsets.constFind(subset);
+        out.subsetMissing = it == g.subsets.cend();
+        if (!out.subsetMissing) {
+            const int index = it->second;
+            subsetRule = it->first;
+            subsetPath = QStringLiteral("spec.subsets[%1]").arg(index);
+            const Subset &s = subsetRule->as<DestinationRule>()->subsets.at(index);
+            if (s.trafficPolicy) {
+                Settings own;
+                settingsOf(*s.trafficPolicy, port, subsetPath + QStringLiteral(".trafficPolicy"),
+                           &own);
+                // The subset's tls, or its port-level entry even without tls, overrides.
+                if (own.tls || own.path.contains(QStringLiteral(".portLevelSettings["))) {
+                    chosen = own;
+                    chosenIn = subsetRule;
+                }
+            }
+        }
+    }
+    // Provenance: the rule defining the subset, and the rule whose settings decided; a rule that
+    // applies but decides nothing still says so with its host.
+    if (subsetRule) {
+        QStringList paths{QStringLiteral("spec.host"), subsetPath};
+        if (chosenIn == subsetRule)
+            paths << chosen.path;
+        addProvenance(out.rules, sourceOf(*subsetRule, paths));
+    }
+    if (chosenIn && chosenIn != subsetRule)
+        addProvenance(out.rules, sourceOf(*chosenIn, {QStringLiteral("spec.host"), chosen.path}));
+    if (out.rules.isEmpty())
+        addProvenance(out.rules, sourceOf(*(g.policy ? g.policy : g.rules.first()),
+                                          {QStringLiteral("spec.host")}));
+    if (chosen.tls) {
+        out.mode = chosen.tls->mode;
+        QStringList detail;
+        if (!chosen.tls->sni.isEmpty())
+            detail << QStringLiteral("sni=%1").arg(chosen.tls->sni);
+        if (!chosen.tls->credentialName.isEmpty())
+            detail << QStringLiteral("credentialName=%1").arg(chosen.tls->credentialName);
+        out.detail = detail.join(QStringLiteral(", "));
+    }
+    return out;
+}
+
+void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs) {
+    hop.tls = wireTls(o.mode, appTls);
+    mergeProvenance(hop.provenance, o.rules);
+    if (hop.tls != WireTls::Plaintext && hop.tls != WireTls::AppTls)
+        hop.tlsDetail = o.detail;
+    for (const Resource *r : o.passedOver)
+        hop.notes << QStringLiteral("DestinationRule %1 does not apply to proxies in %2: Istio "
+                                    "takes rules from the proxy's namespace, the host's, then the "
+                                    "root namespace")
+                         .arg(r->ns + QLatin1Char('/') + r->meta.name, proxyNs);
+}
+
+} // namespace egret::flow

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace egret::views {
+
+class FlowScene;
+
+// The canvas view: wheel zoom under the cursor, drag to pan, keyboard zoom (+, -, 0 for 100%,
+// F to fit). It fits the drawing after each layout until the user zooms or pans.
+class FlowView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit FlowView(FlowScene *scene, QWidget *parent = nullptr);
+
+    qreal zoom() const;
+    void setZoom(qreal factor);
+    void zoomIn();
+    void zoomOut();
+    void fitToDrawing();
+    bool followsLayout() const { return m_autoFit; }
+
+    static constexpr qreal kMinZoom = 0.05;
+    static constexpr qreal kMaxZoom = 6.0;
+
+Q_SIGNALS:
+    void zoomChanged(qreal factor);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void scaleBy(qreal factor);
+
+    bool m_autoFit = true;
+};
+
+} // namespace egret::views

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "model/flow/FlowGraph.h"
+#include "views/graph/HostGrouping.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace egret::views {
+
+// What the canvas shows of a flow graph once groups are folded: nodes (workloads, gateways,
+// hosts, folded groups), edges (one per hop, or one per bundle of hops between folded nodes)
+// and the frames of open host groups. Ids are the flow graph's, so items follow a re-derivation.
+struct VisibleNode {
+    // Group: hosts by domain suffix. WorkloadGroup: workloads whose egress is the same.
+    enum Kind { Workload, Gateway, Host, Group, WorkloadGroup };
+    QString id; // flow node id, or the group id
+    Kind kind = Host;
+    QString label;
+    QString detail;  // namespace, or "2000 hosts"
+    QString cluster; // the open host group it sits in, if any
+    NodeFlags flags;
+    QStringList members; // groups: the flow nodes folded into it
+    bool isGroup() const { return kind == Group || kind == WorkloadGroup; }
+};
+
+struct VisibleEdge {
+    QString id; // the hop id, or "bundle:<from>-><to>/<tls>[/failing]"
+    QString from;
+    QString to;
+    QStringList hops; // the flow hops it stands for
+    WireTls tls = WireTls::Plaintext;
+    bool broken = false;
+    bool blocked = false;
+    QString label;      // "80 HTTP", "443 HTTPS ×20"
+    QStringList badges; // "timeout 3s", "retries", "fault"
+    bool isBundle() const { return hops.size() > 1 || id.startsWith(QLatin1String("bundle:")); }
+};
+
+struct VisibleCluster {
+    QString id;     // group id
+    QString label;  // "*.example.com  (2000 hosts)"
+    QString parent; // enclosing expanded group
+};
+
+struct VisibleGraph {
+    QVector<VisibleNode> nodes;
+    QVector<VisibleEdge> edges;
+    QVector<VisibleCluster> clusters;
+    QHash<QString, QString> shownAs; // flow node id -> the group that shows it, when folded
+};
+
+// Workloads are folded by sameness only in graphs with more of them than this.
+inline constexpr int kFoldWorkloadsFrom = 6;
+
+// Folds `graph`: a host inside a collapsed group shows as that group (the outermost collapsed
+// one); in graphs with many workloads, workloads whose egress looks the same on the canvas (same
+// targets, TLS, ports) show as one "N workloads" node unless that group is in `openWorkloads`.
+// Hops that then join the same two nodes with the same TLS become one edge.
+VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &grouping,
+                               const QSet<QString> &collapsed,
+                               const QSet<QString> &openWorkloads = {});
+bool isWorkloadGroupId(const QString &id);
+
+QString edgeLabel(const FlowHop &hop); // "80 HTTP"
+QStringList hopBadges(const FlowHop &hop);
+
+} // namespace egret::views
