@@ -176,6 +176,17 @@ bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
     });
 }
 
+bool EditorSession::appendDocument(const QString &file, const QByteArray &body,
+                                   const QString &description) {
+    return record(description, false, [&](edit::ChangeRecorder &rec) {
+        int index = rec.workspace().fileIndex(file);
+        if (index < 0)
+            index = rec.createFile(file);
+        rec.appendDocument(index, body);
+        return true;
+    });
+}
+
 bool EditorSession::applyChange(const edit::WorkspaceChange &change) {
     if (change.isEmpty())
         return false;

@@ -46,6 +46,8 @@ public:
     bool editField(const ResourceId &id, const edit::FieldEdit &edit);
     bool replaceDocumentText(DocumentId id, const QByteArray &text, bool typing);
     bool removeResources(const QVector<ResourceId> &ids);
+    // Adds a document at the end of a file (created when it is not open yet).
+    bool appendDocument(const QString &file, const QByteArray &body, const QString &description);
     // Pushes a change made elsewhere (recipes): applied now, undone by Ctrl+Z.
     bool applyChange(const edit::WorkspaceChange &change);
 

@@ -4,11 +4,16 @@
 #include "app/gui/InfoBar.h"
 #include "app/gui/RecentFiles.h"
 #include "model/workspace/Recovery.h"
+#include "views/graph/FlowScene.h"
+#include "views/graph/FlowSelection.h"
+#include "views/graph/FlowView.h"
 #include "views/panels/PaletteWidget.h"
 #include "views/panels/ProblemsModel.h"
 #include "views/panels/ResourceTreeModel.h"
 #include "views/panels/YamlEditor.h"
+
 #include "views/properties/PropertiesPanel.h"
+#include <QGraphicsItem>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -20,7 +25,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -65,16 +69,9 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_infoBar = new InfoBar(central);
-    m_center = new QStackedWidget(central);
-    m_welcome = new QLabel(
-        tr("<h2>Egret</h2><p>Open manifests with <b>File &gt; Open</b> (Ctrl+O) or a folder "
-           "with Ctrl+Shift+O,<br>or start a new design (Ctrl+N) and drag items from the "
-           "Palette.</p>"),
-        m_center);
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_center->addWidget(m_welcome);
     layout->addWidget(m_infoBar);
-    layout->addWidget(m_center, 1);
+    createCanvas(central);
+    layout->addWidget(m_canvas, 1);
     setCentralWidget(central);
 
     createDocks();
@@ -173,6 +170,7 @@ void MainWindow::createDocks() {
         m_selection = ids;
         m_selectedField.clear();
         refreshSelectionViews(QString());
+        selectOnCanvas(ids);
     });
 
     m_properties = new views::PropertiesPanel(this);
@@ -264,6 +262,8 @@ void MainWindow::createActions() {
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
+    createViewActions(view);
+    view->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
 
@@ -317,7 +317,6 @@ void MainWindow::onWorkspaceReplaced() {
     m_selection.clear();
     m_selectedField.clear();
     m_infoBar->dismiss();
-    m_center->setCurrentWidget(m_welcome);
     refreshAll();
     watchFiles();
     updateTitle();
@@ -343,6 +342,7 @@ void MainWindow::refreshAll() {
             m_resources->indexOf(id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     m_syncing = false;
     showProblems();
+    m_scene->showWorkspace(m_session->workspace(), m_session->meshConfig(), currentProblems());
     refreshSelectionViews(m_selectedField);
 }
 
@@ -377,6 +377,7 @@ void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) 
     }
     m_syncing = false;
     refreshSelectionViews(fieldPath);
+    selectOnCanvas(m_selection);
 }
 
 void MainWindow::refreshSelectionViews(const QString &fieldPath) {
@@ -440,15 +441,21 @@ void MainWindow::activateProblem(int row) {
 void MainWindow::deleteSelection() {
     if (m_yaml->hasFocus())
         return; // the editor deletes text itself
+    // On the canvas a hop goes with exactly what makes it; elsewhere the selected resources go.
+    if (m_canvas->hasFocus() && removeSelectedHops())
+        return;
     m_session->removeResources(m_selection);
 }
 
 void MainWindow::selectAll() {
-    if (m_resourceView->hasFocus() || !m_center->currentWidget() ||
-        m_center->currentWidget() == m_welcome) {
-        m_resourceView->expandAll();
-        m_resourceView->selectAll();
+    if (m_canvas->hasFocus()) {
+        for (QGraphicsItem *item : m_scene->items())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                item->setSelected(true);
+        return;
     }
+    m_resourceView->expandAll();
+    m_resourceView->selectAll();
 }
 
 void MainWindow::watchFiles() {

@@ -14,7 +14,6 @@ class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QStackedWidget;
 class QTableView;
 class QTreeView;
 
@@ -23,6 +22,10 @@ class RecoveryStore;
 }
 
 namespace egret::views {
+class CanvasInteraction;
+class FlowScene;
+class FlowView;
+struct FlowSelection;
 class PaletteWidget;
 class ProblemsModel;
 class PropertiesPanel;
@@ -56,6 +59,9 @@ public:
 
     // Parts, for tests and for the canvas integration.
     views::PropertiesPanel *propertiesPanel() const { return m_properties; }
+    views::FlowScene *flowScene() const { return m_scene; }
+    views::FlowView *canvas() const { return m_canvas; }
+    views::CanvasInteraction *canvasInteraction() const { return m_interaction; }
     views::YamlEditor *yamlEditor() const { return m_yaml; }
     views::ProblemsModel *problemsModel() const { return m_problems; }
     QTreeView *resourceView() const { return m_resourceView; }
@@ -86,6 +92,16 @@ private:
     void fileChangedOnDisk(const QString &path);
     void autosave();
 
+    // The canvas (MainWindowCanvas.cpp): selection both ways, view actions, design gestures.
+    void createCanvas(QWidget *parent);
+    void createViewActions(QMenu *view);
+    void onCanvasSelection(const views::FlowSelection &selection);
+    void selectOnCanvas(const QVector<ResourceId> &ids);
+    void exportDiagram();
+    void paletteItemDropped(const QString &kind);
+    void designRoute(const QString &fromNodeId, const QString &toNodeId);
+    bool removeSelectedHops();
+    QString targetFile() const; // where new documents go
     // File actions (MainWindowFiles.cpp).
     void newWorkspace();
     void chooseFiles();
@@ -105,8 +121,9 @@ private:
     quint64 m_autosavedRevision = 0;
     QFileSystemWatcher *m_watcher;
 
-    QStackedWidget *m_center = nullptr;
-    QLabel *m_welcome = nullptr;
+    views::FlowScene *m_scene = nullptr;
+    views::FlowView *m_canvas = nullptr;
+    views::CanvasInteraction *m_interaction = nullptr;
     InfoBar *m_infoBar = nullptr;
     views::PaletteWidget *m_palette = nullptr;
     views::ResourceTreeModel *m_resources = nullptr;

@@ -202,4 +202,12 @@ QRectF FlowScene::drawingRect() const {
     return sceneRect();
 }
 
+void FlowScene::setLegendVisible(bool visible) {
+    m_legend->setVisible(visible);
+}
+
+bool FlowScene::isLegendVisible() const {
+    return m_legend->isVisible();
+}
+
 } // namespace egret::views

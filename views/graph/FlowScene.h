@@ -62,6 +62,8 @@ public:
     void waitForLayout();
     // The drawing: the graph and its legend, with a margin.
     QRectF drawingRect() const;
+    void setLegendVisible(bool visible);
+    bool isLegendVisible() const;
 
     NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
     HopItem *hopItem(const QString &id) const { return m_edges.value(id); }

@@ -3,6 +3,8 @@
 #include "views/graph/FlowScene.h"
 
 #include <QKeyEvent>
+#include <QPainter>
+#include <QTextDocument>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -117,6 +119,29 @@ void FlowView::resizeEvent(QResizeEvent *event) {
     QGraphicsView::resizeEvent(event);
     if (m_autoFit)
         fitToDrawing();
+}
+
+void FlowView::setPlaceholderText(const QString &text) {
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void FlowView::drawForeground(QPainter *painter, const QRectF &rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    const auto *flowScene = qobject_cast<FlowScene *>(scene());
+    if (m_placeholder.isEmpty() || !flowScene || !flowScene->flows().isEmpty())
+        return;
+    // Drawn in viewport coordinates, whatever the zoom.
+    painter->save();
+    painter->resetTransform();
+    QTextDocument text;
+    text.setHtml(m_placeholder);
+    text.setTextWidth(qMin(560, viewport()->width() - 40));
+    const QSizeF size = text.size();
+    painter->translate((viewport()->width() - size.width()) / 2,
+                       (viewport()->height() - size.height()) / 2);
+    text.drawContents(painter);
+    painter->restore();
 }
 
 } // namespace egret::views

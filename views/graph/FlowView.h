@@ -21,6 +21,9 @@ public:
     void fitToDrawing();
     bool followsLayout() const { return m_autoFit; }
 
+    // Shown in the middle of the view while there is nothing to draw.
+    void setPlaceholderText(const QString &text);
+
     static constexpr qreal kMinZoom = 0.05;
     static constexpr qreal kMaxZoom = 6.0;
 
@@ -32,11 +35,13 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void scaleBy(qreal factor);
 
     bool m_autoFit = true;
+    QString m_placeholder;
 };
 
 } // namespace egret::views
