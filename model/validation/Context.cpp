@@ -1,0 +1,177 @@
+#include "model/validation/Context.h"
+
+#include "model/validation/Hosts.h"
+
+namespace egret::validation {
+
+bool Rule::reads(Kind kind) const {
+    if (isWorkloadKind(kind))
+        kind = Kind::Pod;
+    return inputs.contains(kind);
+}
+
+Context::Context(const Index &index, const Rule &rule, const Resource &subject,
+                 const Environment &env)
+    : m_index(index)
+    , m_rule(rule)
+    , m_subject(subject)
+    , m_env(env) {
+}
+
+bool Context::reads(Table table) const {
+    for (Kind k : tableKinds(table))
+        if (m_rule.reads(k))
+            return true;
+    return false;
+}
+
+Entries Context::entries(Table table, const QString &key) {
+    if (!reads(table))
+        return {};
+    m_deps.append(depKey(table, key));
+    const Entries &all = m_index.entries(table, key);
+    if (table != Table::HostExact)
+        return all;
+    Entries out;
+    for (const Entry &e : all)
+        if (m_rule.reads(e.resource->kind))
+            out.append(e);
+    return out;
+}
+
+const Resource *Context::find(Table table, const QString &key) {
+    const Entries list = entries(table, key);
+    if (list.isEmpty())
+        return nullptr;
+    relyOn(list.last().resource);
+    return list.last().resource;
+}
+
+void Context::relyOn(const Resource *r) {
+    if (!r || !r->assumed)
+        return;
+    // The assumed Pod and Service both carry the gateway's name as their `app` label.
+    const QString name =
+        r->ns + QLatin1Char('/') + r->meta.labels.value(QStringLiteral("app"), r->meta.name);
+    if (!m_assumed.contains(name))
+        m_assumed << name;
+}
+
+namespace {
+
+// Istio files Services after ServiceEntries, and a later entry replaces an earlier one.
+const Resource *winner(const Entries &list) {
+    const Resource *best = nullptr;
+    for (const Entry &e : list)
+        if (!best || e.resource->kind == Kind::Service || best->kind != Kind::Service)
+            best = e.resource;
+    return best;
+}
+
+QVector<qint64> portsOf(const Resource &r) {
+    QVector<qint64> out;
+    if (const auto *se = r.as<ServiceEntry>()) {
+        for (const ServicePort &p : se->ports)
+            out << p.number.value_or(0);
+    } else if (const auto *svc = r.as<Service>()) {
+        for (const KubePort &p : svc->ports)
+            out << p.port.value_or(0);
+    }
+    return out;
+}
+
+} // namespace
+
+Context::HostMatch Context::lookupHost(const QString &ns, const QStringList &exportTo,
+                                       const QString &host) {
+    const QString f = fqdn(host, ns);
+    QStringList scopes{QStringLiteral("*")};
+    if (exportTo.isEmpty()) {
+        scopes << ns;
+    } else {
+        for (const QString &e : exportTo)
+            scopes << (e == QLatin1String(".") ? ns : e);
+    }
+    for (const QString &scope : scopes) {
+        if (const Resource *r = winner(entries(Table::HostExact, scope + kSep + f))) {
+            relyOn(r);
+            return {r, portsOf(*r)};
+        }
+    }
+    // Wildcard entries visible everywhere or in the namespace itself (not the exportTo ones).
+    for (const QString &scope : {QStringLiteral("*"), ns}) {
+        for (const Entry &e : entries(Table::HostWildcard, scope)) {
+            const auto *se = e.resource->as<ServiceEntry>();
+            for (const QString &h : se->hosts)
+                if (h.startsWith(QLatin1Char('*')) && wildcardCovers(h, host))
+                    return {e.resource, portsOf(*e.resource)};
+        }
+    }
+    return {};
+}
+
+QVector<const Resource *> Context::workloadsMatching(const Labels &selector, const QString *ns) {
+    // Candidates from the label with the fewest workloads; the selector is then checked in full.
+    Entries candidates;
+    bool first = true;
+    if (selector.isEmpty()) {
+        candidates = entries(Table::Workloads, QString());
+    } else {
+        for (auto it = selector.cbegin(); it != selector.cend(); ++it) {
+            Entries list =
+                entries(Table::WorkloadsByLabel, it.key() + QLatin1Char('=') + it.value());
+            if (first || list.size() < candidates.size())
+                candidates = std::move(list);
+            first = false;
+        }
+    }
+    QVector<const Resource *> out;
+    for (const Entry &e : candidates) {
+        const Resource *r = e.resource;
+        if (ns && r->ns != *ns)
+            continue;
+        if (selectorMatches(selector, r->as<Workload>()->podLabels)) {
+            relyOn(r);
+            out << r;
+        }
+    }
+    return out;
+}
+
+QVector<const Resource *> Context::gatewaysSelecting(const Resource &workload) {
+    const Labels &labels = workload.as<Workload>()->podLabels;
+    QVector<const Resource *> out;
+    auto consider = [&](const Resource *g) {
+        if (!out.contains(g) && selectorMatches(g->as<Gateway>()->selector, labels))
+            out << g;
+    };
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        for (const Entry &e :
+             entries(Table::GatewaysBySelectorLabel, it.key() + QLatin1Char('=') + it.value()))
+            consider(e.resource);
+    for (const Entry &e : entries(Table::GatewaysSelectingAll, QString()))
+        consider(e.resource);
+    return out;
+}
+
+void Context::report(const MessageType &type, const QString &path, const QStringList &args) {
+    Finding f;
+    f.type = &type;
+    f.rule = &m_rule;
+    f.message = formatMessage(type, args);
+    f.resource = m_subject.ref();
+    f.resourceId = m_subject.id;
+    f.path = path;
+    f.assumedGateways = m_assumed;
+    m_findings.append(std::move(f));
+}
+
+QString fullName(const Resource &r) {
+    return r.ns.isEmpty() ? r.meta.name : r.ns + QLatin1Char('/') + r.meta.name;
+}
+
+QString istioName(const Resource &r) {
+    return r.ns.isEmpty() ? r.meta.name : r.meta.name + QLatin1Char('.') + r.ns;
+}
+
+} // namespace egret::validation
