@@ -2,6 +2,8 @@
 
 #include "model/validation/Hosts.h"
 
+#include <QStringBuilder>
+
 namespace egret::validation {
 
 bool Rule::reads(Kind kind) const {
@@ -10,37 +12,43 @@ bool Rule::reads(Kind kind) const {
     return inputs.contains(kind);
 }
 
-Context::Context(const Index &index, const Rule &rule, const Resource &subject,
-                 const Environment &env)
+quint64 tableMask(const Rule &rule) {
+    static_assert(int(Table::Count) <= 64, "a table mask is one bit per table");
+    quint64 mask = 0;
+    for (int t = 0; t < int(Table::Count); ++t)
+        for (Kind k : tableKinds(Table(t)))
+            if (rule.reads(k))
+                mask |= quint64(1) << t;
+    return mask;
+}
+
+Context::Context(const Index &index, const Rule &rule, quint64 tables, const Resource &subject,
+                 const Environment &env, MemoStore *memos)
     : m_index(index)
     , m_rule(rule)
+    , m_tables(tables)
+    , m_filterHostKinds(rule.reads(Kind::ServiceEntry) != rule.reads(Kind::Service))
     , m_subject(subject)
-    , m_env(env) {
+    , m_env(env)
+    , m_memos(memos) {
 }
 
-bool Context::reads(Table table) const {
-    for (Kind k : tableKinds(table))
-        if (m_rule.reads(k))
-            return true;
-    return false;
-}
-
-Entries Context::entries(Table table, const QString &key) {
+EntryView Context::entries(Table table, const QString &key) {
     if (!reads(table))
         return {};
     m_deps.append(depKey(table, key));
-    const Entries &all = m_index.entries(table, key);
-    if (table != Table::HostExact)
+    const EntryView all = m_index.entries(table, key);
+    if (table != Table::HostExact || !m_filterHostKinds)
         return all;
-    Entries out;
+    QVector<Entry> &out = m_filtered.emplace_back();
     for (const Entry &e : all)
         if (m_rule.reads(e.resource->kind))
             out.append(e);
-    return out;
+    return {out.constData(), out.size()};
 }
 
 const Resource *Context::find(Table table, const QString &key) {
-    const Entries list = entries(table, key);
+    const EntryView list = entries(table, key);
     if (list.isEmpty())
         return nullptr;
     relyOn(list.last().resource);
@@ -60,7 +68,7 @@ void Context::relyOn(const Resource *r) {
 namespace {
 
 // Istio files Services after ServiceEntries, and a later entry replaces an earlier one.
-const Resource *winner(const Entries &list) {
+const Resource *winner(const EntryView &list) {
     const Resource *best = nullptr;
     for (const Entry &e : list)
         if (!best || e.resource->kind == Kind::Service || best->kind != Kind::Service)
@@ -93,7 +101,7 @@ Context::HostMatch Context::lookupHost(const QString &ns, const QStringList &exp
             scopes << (e == QLatin1String(".") ? ns : e);
     }
     for (const QString &scope : scopes) {
-        if (const Resource *r = winner(entries(Table::HostExact, scope + kSep + f))) {
+        if (const Resource *r = winner(entries(Table::HostExact, scope % kSep % f))) {
             relyOn(r);
             return {r, portsOf(*r)};
         }
@@ -112,16 +120,16 @@ Context::HostMatch Context::lookupHost(const QString &ns, const QStringList &exp
 
 QVector<const Resource *> Context::workloadsMatching(const Labels &selector, const QString *ns) {
     // Candidates from the label with the fewest workloads; the selector is then checked in full.
-    Entries candidates;
+    EntryView candidates;
     bool first = true;
     if (selector.isEmpty()) {
         candidates = entries(Table::Workloads, QString());
     } else {
         for (auto it = selector.cbegin(); it != selector.cend(); ++it) {
-            Entries list =
-                entries(Table::WorkloadsByLabel, it.key() + QLatin1Char('=') + it.value());
+            EntryView list =
+                entries(Table::WorkloadsByLabel, it.key() % QLatin1Char('=') % it.value());
             if (first || list.size() < candidates.size())
-                candidates = std::move(list);
+                candidates = list;
             first = false;
         }
     }
@@ -147,7 +155,7 @@ QVector<const Resource *> Context::gatewaysSelecting(const Resource &workload) {
     };
     for (auto it = labels.cbegin(); it != labels.cend(); ++it)
         for (const Entry &e :
-             entries(Table::GatewaysBySelectorLabel, it.key() + QLatin1Char('=') + it.value()))
+             entries(Table::GatewaysBySelectorLabel, it.key() % QLatin1Char('=') % it.value()))
             consider(e.resource);
     for (const Entry &e : entries(Table::GatewaysSelectingAll, QString()))
         consider(e.resource);

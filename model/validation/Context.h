@@ -7,7 +7,16 @@
 
 #include <QDateTime>
 
+#include <deque>
+#include <memory>
+#include <utility>
+
 namespace egret::validation {
+
+struct MemoStore;
+
+// The tables a rule may read: those its input kinds file themselves in.
+quint64 tableMask(const Rule &rule);
 
 // What does not change during a run.
 struct Environment {
@@ -21,7 +30,9 @@ struct Environment {
 // subject.
 class Context {
 public:
-    Context(const Index &index, const Rule &rule, const Resource &subject, const Environment &env);
+    // `tables` is tableMask(rule), computed once per rule by the caller.
+    Context(const Index &index, const Rule &rule, quint64 tables, const Resource &subject,
+            const Environment &env, MemoStore *memos = nullptr);
 
     const Resource &subject() const { return m_subject; }
     const Rule &rule() const { return m_rule; }
@@ -29,7 +40,7 @@ public:
     const QDateTime &now() const { return m_env.now; }
 
     // The resources filed under `key`, of the kinds this rule reads.
-    Entries entries(Table table, const QString &key);
+    EntryView entries(Table table, const QString &key);
     // The last resource filed under a name key, or null.
     const Resource *find(Table table, const QString &key);
 
@@ -58,17 +69,82 @@ public:
     QVector<DepKey> takeDependencies() { return std::move(m_deps); }
     QVector<Finding> takeFindings() { return std::move(m_findings); }
 
+    // A value computed from reads (several rules ask the same question about a resource): the
+    // first rule computes it, later ones in the same run get it with its reads recorded again.
+    template <class T, class F> T memo(quint64 key, F compute);
+
+    // The same for a value that reads nothing through the context (a pure function of resources).
+    template <class T, class F> T shared(quint64 key, F compute);
+
 private:
-    bool reads(Table table) const;
+    bool reads(Table table) const { return m_tables & (quint64(1) << int(table)); }
 
     const Index &m_index;
     const Rule &m_rule;
+    quint64 m_tables;       // bit per table this rule may read
+    bool m_filterHostKinds; // reads only one of ServiceEntry and Service
     const Resource &m_subject;
     const Environment &m_env;
     QVector<DepKey> m_deps;
     QVector<Finding> m_findings;
     QStringList m_assumed;
+    MemoStore *m_memos;
+    std::deque<QVector<Entry>> m_filtered; // entries() results narrowed to the rule's kinds
 };
+
+// An exact memo key for a value about one resource; `tag` tells the values apart.
+inline quint64 memoKey(quint8 tag, const ResourceId &id) {
+    return quint64(tag) << 56 | quint64(id.document) << 24 |
+           quint64(quint32(id.item + 1) & 0xFFFFFF);
+}
+
+// Memoized values of one run, valid while the tables do not change.
+struct MemoStore {
+    struct Value {
+        std::shared_ptr<const void> value;
+        QVector<DepKey> deps;
+        QStringList assumed;
+    };
+    QHash<QPair<quint64, quint64>, Value> values; // (key, rule's table mask)
+    void clear() { values.clear(); }
+};
+
+template <class T, class F> T Context::shared(quint64 key, F compute) {
+    if (!m_memos)
+        return compute();
+    const QPair<quint64, quint64> k(key, 0);
+    if (const auto it = m_memos->values.constFind(k); it != m_memos->values.cend())
+        return *static_cast<const T *>(it->value.get());
+    auto value = std::make_shared<T>(compute());
+    m_memos->values.insert(k, MemoStore::Value{value, {}, {}});
+    return *value;
+}
+
+template <class T, class F> T Context::memo(quint64 key, F compute) {
+    if (!m_memos)
+        return compute();
+    const QPair<quint64, quint64> k(key, m_tables);
+    if (const auto it = m_memos->values.constFind(k); it != m_memos->values.cend()) {
+        m_deps += it->deps;
+        for (const QString &a : it->assumed)
+            if (!m_assumed.contains(a))
+                m_assumed << a;
+        return *static_cast<const T *>(it->value.get());
+    }
+    // Compute with a clean record of reads, then merge it into this run's.
+    QVector<DepKey> outer = std::exchange(m_deps, {});
+    QStringList outerAssumed = std::exchange(m_assumed, {});
+    auto value = std::make_shared<T>(compute());
+    MemoStore::Value stored{value, m_deps, m_assumed};
+    m_memos->values.insert(k, stored);
+    outer += m_deps;
+    m_deps = std::move(outer);
+    for (const QString &a : m_assumed)
+        if (!outerAssumed.contains(a))
+            outerAssumed << a;
+    m_assumed = std::move(outerAssumed);
+    return *value;
+}
 
 // Helpers shared by rules.
 QString fullName(const Resource &r);  // "ns/name", or "name" when the namespace is empty

@@ -2,6 +2,8 @@
 
 #include "model/validation/Hosts.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 
 namespace egret::validation {
@@ -10,11 +12,10 @@ DepKey depKey(Table table, const QString &key) {
     return DepKey(qHash(key, size_t(0x9E3779B97F4A7C15ull))) ^ (DepKey(table) << 56);
 }
 
-const Entries &Index::entries(Table table, const QString &key) const {
-    static const Entries none;
+EntryView Index::entries(Table table, const QString &key) const {
     const auto &t = m_tables[size_t(table)];
     const auto it = t.constFind(key);
-    return it == t.cend() ? none : it.value();
+    return it == t.cend() ? EntryView() : EntryView(it->constData(), it->size());
 }
 
 void Index::clear() {
@@ -22,9 +23,30 @@ void Index::clear() {
         t.clear();
 }
 
+bool membershipOnly(Table table) {
+    return table == Table::AnyWorkload || table == Table::WorkloadsByNs;
+}
+
+QVector<DepKey> Changes::keys() const {
+    QVector<DepKey> out = touched;
+    QHash<QPair<DepKey, ResourceId>, int> net;
+    for (const Membership &m : membership)
+        net[qMakePair(m.key, m.id)] += m.delta;
+    for (auto it = net.cbegin(); it != net.cend(); ++it)
+        if (it.value() != 0)
+            out << it.key().first;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 void Index::put(Table table, const QString &key, const Resource &r, int delta) {
-    if (m_touched)
-        m_touched->append(depKey(table, key));
+    if (m_changes) {
+        if (membershipOnly(table))
+            m_changes->membership.append({depKey(table, key), r.id, delta});
+        else
+            m_changes->touched.append(depKey(table, key));
+    }
     auto &t = m_tables[size_t(table)];
     Entries &list = t[key];
     const auto pos =
@@ -45,13 +67,13 @@ void Index::put(Table table, const QString &key, const Resource &r, int delta) {
 namespace {
 
 QString join(const QString &a, const QString &b) {
-    return a + kSep + b;
+    return a % kSep % b;
 }
 QString join(const QString &a, const QString &b, const QString &c) {
-    return a + kSep + b + kSep + c;
+    return a % kSep % b % kSep % c;
 }
 QString label(const QString &k, const QString &v) {
-    return k + QLatin1Char('=') + v;
+    return k % QLatin1Char('=') % v;
 }
 bool meshBound(const VirtualService &vs) {
     return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
@@ -65,8 +87,8 @@ bool gatewayBound(const VirtualService &vs) {
 
 } // namespace
 
-void Index::apply(const Resource &r, int delta, QVector<DepKey> *touched) {
-    m_touched = touched;
+void Index::apply(const Resource &r, int delta, Changes *changes) {
+    m_changes = changes;
     const QString &ns = r.ns;
     const QString &name = r.meta.name;
     auto put = [&](Table t, const QString &key) { this->put(t, key, r, delta); };
@@ -94,6 +116,7 @@ void Index::apply(const Resource &r, int delta, QVector<DepKey> *touched) {
         Q_UNUSED(svc);
     } else if (const auto *w = r.as<Workload>()) {
         put(Table::Workloads, QString());
+        put(Table::AnyWorkload, QString());
         put(Table::WorkloadsByNs, ns);
         for (auto it = w->podLabels.cbegin(); it != w->podLabels.cend(); ++it)
             put(Table::WorkloadsByLabel, label(it.key(), it.value()));
@@ -177,7 +200,7 @@ void Index::apply(const Resource &r, int delta, QVector<DepKey> *touched) {
     } else if (r.kind == Kind::Namespace) {
         put(Table::NamespaceByName, name);
     }
-    m_touched = nullptr;
+    m_changes = nullptr;
 }
 
 QVector<Kind> tableKinds(Table table) {
@@ -188,6 +211,7 @@ QVector<Kind> tableKinds(Table table) {
     case Table::SeByHostPort:
         return {Kind::ServiceEntry};
     case Table::Workloads:
+    case Table::AnyWorkload:
     case Table::WorkloadsByLabel:
     case Table::WorkloadsByNs:
         return {Kind::Pod};

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVector>
 
 #include <array>
@@ -19,8 +20,9 @@ enum class Table : quint8 {
     HostWildcard, // scope -> ServiceEntries with a wildcard host
     // Workloads (Deployment, StatefulSet, DaemonSet, Pod: their pods) and their context.
     Workloads,        // "" -> every workload
+    AnyWorkload,      // "" -> every workload (read for whether there is one)
     WorkloadsByLabel, // k=v -> workloads whose pods carry that label
-    WorkloadsByNs,    // ns -> workloads
+    WorkloadsByNs,    // ns -> workloads (read for whether there is one)
     ServicesByNs,     // ns -> Services
     ServiceByName,    // ns␟name -> Service
     NodeByName,       // name -> Node
@@ -62,18 +64,55 @@ enum class Table : quint8 {
 using DepKey = quint64;
 DepKey depKey(Table table, const QString &key);
 
+// Readers of these tables use only which resources are filed, never what they hold, so an edit
+// that keeps a resource under the same keys changes nothing for them.
+bool membershipOnly(Table table);
+
+// What applying resources changed, for re-running the rules that read it.
+struct Changes {
+    QVector<DepKey> touched; // keys whose resources changed
+    struct Membership {
+        DepKey key;
+        ResourceId id;
+        int delta;
+    };
+    QVector<Membership> membership; // filings in membership-only tables, to net out
+
+    // The touched keys, plus the membership keys whose filings did not cancel out.
+    QVector<DepKey> keys() const;
+};
+
 struct Entry {
     const Resource *resource;
     int count; // how many times the resource filed itself under the key
 };
-using Entries = QVector<Entry>; // ordered by resource id
+using Entries = QVarLengthArray<Entry, 1>; // ordered by resource id; most keys hold one
+
+// A read-only view of the entries under a key; valid while the tables do not change.
+class EntryView {
+public:
+    EntryView() = default;
+    EntryView(const Entry *data, qsizetype size)
+        : m_data(data)
+        , m_size(size) {}
+    const Entry *begin() const { return m_data; }
+    const Entry *end() const { return m_data + m_size; }
+    qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    const Entry &first() const { return m_data[0]; }
+    const Entry &last() const { return m_data[m_size - 1]; }
+
+private:
+    const Entry *m_data = nullptr;
+    qsizetype m_size = 0;
+};
 
 class Index {
 public:
-    const Entries &entries(Table table, const QString &key) const;
+    EntryView entries(Table table, const QString &key) const;
 
-    // Files (delta +1) or unfiles (delta -1) a resource; appends every key written to `touched`.
-    void apply(const Resource &r, int delta, QVector<DepKey> *touched);
+    // Files (delta +1) or unfiles (delta -1) a resource; records what it changes.
+    void apply(const Resource &r, int delta, Changes *changes);
 
     void clear();
 
@@ -81,7 +120,7 @@ private:
     void put(Table table, const QString &key, const Resource &r, int delta);
 
     std::array<QHash<QString, Entries>, size_t(Table::Count)> m_tables;
-    QVector<DepKey> *m_touched = nullptr;
+    Changes *m_changes = nullptr;
 };
 
 // The kinds that file themselves in a table (Kind::Pod stands for every workload kind).

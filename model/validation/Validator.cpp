@@ -1,14 +1,18 @@
 #include "model/validation/Validator.h"
 
-#include "model/io/NodeLocator.h"
 #include "model/mesh/InstalledGateways.h"
 #include "model/validation/Context.h"
+#include "model/validation/FieldLocator.h"
 #include "model/validation/Index.h"
+#include "model/validation/Readers.h"
 #include "model/validation/Rule.h"
 
 #include <QSet>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -16,25 +20,24 @@ namespace egret::validation {
 
 namespace {
 
-// One rule analysing one resource: its results and what it read.
-struct SlotKey {
-    int rule;
-    ResourceId subject;
-    bool operator==(const SlotKey &) const = default;
-};
-inline size_t qHash(const SlotKey &k, size_t seed = 0) {
-    return qHashMulti(seed, k.rule, k.subject);
-}
-
 struct StoredFinding {
     Finding finding;
     bool located = false;
     TextPosition position; // inside the document: stays true while the document is unchanged
 };
 
-struct Slot {
+// Every rule that analyzes one resource, run together: what they found and what they read.
+struct Unit {
+    const Resource *subject = nullptr; // null while the unit is free
+    quint32 generation = 0;
     QVector<DepKey> deps;
     QVector<StoredFinding> findings;
+};
+
+struct Result {
+    QVector<DepKey> deps;
+    QVector<Finding> findings;
+    int checks = 0;
 };
 
 // What the validator holds of one document: the text it read (to notice edits) and its own copy
@@ -53,6 +56,9 @@ bool ignoredNamespace(const QString &ns) {
 
 // Assumed resources get document ids from the top of the range; a workspace never gets there.
 constexpr DocumentId kAssumedBase = 0xFFFF0000u;
+constexpr int kKinds = int(Kind::KubernetesGateway) + 1;
+// Below this many resources to analyze, threads cost more than they save.
+constexpr int kParallelThreshold = 256;
 
 } // namespace
 
@@ -60,8 +66,9 @@ struct Validator::Impl {
     ValidatorOptions options;
     Environment env;
     QVector<const Rule *> rules;
+    QVector<quint64> tableMasks; // per rule
     QSet<Kind> keptKinds;
-    QHash<Kind, QVector<int>> rulesBySubject;
+    std::array<QVector<int>, kKinds> rulesBySubject;
 
     bool initialized = false;
     QString defaultNamespace;
@@ -69,25 +76,31 @@ struct Validator::Impl {
     std::unordered_map<DocumentId, DocState> docs;
     std::vector<std::unique_ptr<Resource>> assumed;
     Index index;
-    QHash<SlotKey, Slot> slots;
-    QHash<DepKey, QVector<SlotKey>> dependents;
+    std::vector<Unit> units;
+    std::vector<int> freeUnits;
+    QHash<ResourceId, int> unitOf;
+    Readers readers;
+    size_t liveEdges = 0;
 
     void configure() {
         rules.clear();
         for (const Rule *r : allRules())
             if (options.rules.isEmpty() || options.rules.contains(QLatin1String(r->name)))
                 rules << r;
+        tableMasks.clear();
         keptKinds.clear();
-        rulesBySubject.clear();
+        for (QVector<int> &list : rulesBySubject)
+            list.clear();
         for (int i = 0; i < rules.size(); ++i) {
+            tableMasks << tableMask(*rules[i]);
             for (Kind k : rules[i]->inputs)
                 keptKinds.insert(k);
             for (Kind k : rules[i]->subjects) {
                 if (k == Kind::Pod) {
                     for (Kind w : {Kind::Deployment, Kind::StatefulSet, Kind::DaemonSet, Kind::Pod})
-                        rulesBySubject[w] << i;
+                        rulesBySubject[size_t(w)] << i;
                 } else {
-                    rulesBySubject[k] << i;
+                    rulesBySubject[size_t(k)] << i;
                 }
             }
         }
@@ -98,15 +111,7 @@ struct Validator::Impl {
         return keptKinds.contains(k) && r.wellFormed && !ignoredNamespace(r.ns);
     }
 
-    const Resource *subject(const ResourceId &id) const {
-        const auto it = docs.find(id.document);
-        if (it == docs.end())
-            return nullptr;
-        for (const auto &r : it->second.resources)
-            if (r->id.item == id.item)
-                return r.get();
-        return nullptr;
-    }
+    bool analyzed(const Resource &r) const { return !rulesBySubject[size_t(r.kind)].isEmpty(); }
 
     void snapshot(const SourceDocument &doc, DocState &state) {
         state.text = doc.text;
@@ -116,57 +121,102 @@ struct Validator::Impl {
                 state.resources.push_back(std::make_unique<Resource>(r));
     }
 
-    void eraseSlot(const SlotKey &key) {
-        const auto it = slots.find(key);
-        if (it == slots.end())
-            return;
-        for (DepKey dep : it->deps) {
-            const auto d = dependents.find(dep);
-            if (d == dependents.end())
-                continue;
-            QVector<SlotKey> &list = d.value();
-            const qsizetype i = list.indexOf(key);
-            if (i >= 0) {
-                list[i] = list.last();
-                list.removeLast();
+    // Runs every rule on one resource. Reads only shared, unchanging state: safe on any thread.
+    Result analyze(const Resource &r, MemoStore &memos) const {
+        Result out;
+        for (int rule : rulesBySubject[size_t(r.kind)]) {
+            Context ctx(index, *rules[rule], tableMasks[rule], r, env, &memos);
+            rules[rule]->analyze(ctx);
+            out.deps += ctx.takeDependencies();
+            out.findings += ctx.takeFindings();
+            ++out.checks;
+        }
+        std::sort(out.deps.begin(), out.deps.end());
+        out.deps.erase(std::unique(out.deps.begin(), out.deps.end()), out.deps.end());
+        return out;
+    }
+
+    QVector<Result> analyzeAll(const QVector<const Resource *> &subjects) const {
+        QVector<Result> results(subjects.size());
+        Result *out = results.data();
+        std::atomic<qsizetype> next{0};
+        auto work = [&] {
+            MemoStore memos; // per thread: memos are only valid while the tables stand still
+            constexpr qsizetype chunk = 32;
+            for (;;) {
+                const qsizetype begin = next.fetch_add(chunk);
+                if (begin >= subjects.size())
+                    return;
+                const qsizetype end = std::min(begin + chunk, subjects.size());
+                for (qsizetype i = begin; i < end; ++i)
+                    out[i] = analyze(*subjects[i], memos);
             }
-            if (list.isEmpty())
-                dependents.erase(d);
+        };
+        int threads = subjects.size() < kParallelThreshold
+                          ? 1
+                          : std::clamp(int(std::thread::hardware_concurrency()), 1, 16);
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(work);
+        work();
+        for (std::thread &t : pool)
+            t.join();
+        return results;
+    }
+
+    int allocateUnit(const Resource &r) {
+        int u;
+        if (!freeUnits.empty()) {
+            u = freeUnits.back();
+            freeUnits.pop_back();
+        } else {
+            u = int(units.size());
+            units.emplace_back();
         }
-        slots.erase(it);
+        units[size_t(u)].subject = &r;
+        unitOf.insert(r.id, u);
+        return u;
     }
 
-    void dropSlotsOf(const Resource &r) {
-        for (int rule : rulesBySubject.value(r.kind))
-            eraseSlot({rule, r.id});
+    void releaseUnit(int u) {
+        Unit &unit = units[size_t(u)];
+        liveEdges -= size_t(unit.deps.size());
+        unit.subject = nullptr;
+        ++unit.generation;
+        unit.deps.clear();
+        unit.findings.clear();
+        freeUnits.push_back(u);
     }
 
-    void runSlot(const SlotKey &key, const Resource &r) {
-        eraseSlot(key);
-        Context ctx(index, *rules[key.rule], r, env);
-        rules[key.rule]->analyze(ctx);
-        QVector<DepKey> deps = ctx.takeDependencies();
-        QVector<Finding> found = ctx.takeFindings();
-        if (deps.isEmpty() && found.isEmpty())
-            return;
-        std::sort(deps.begin(), deps.end());
-        deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
-        Slot slot;
-        for (Finding &f : found)
-            slot.findings.append({std::move(f), false, {}});
-        for (DepKey dep : deps)
-            dependents[dep].append(key);
-        slot.deps = std::move(deps);
-        slots.insert(key, std::move(slot));
+    void store(int u, Result &&result) {
+        Unit &unit = units[size_t(u)];
+        liveEdges -= size_t(unit.deps.size());
+        ++unit.generation;
+        unit.deps = std::move(result.deps);
+        unit.findings.clear();
+        for (Finding &f : result.findings)
+            unit.findings.append({std::move(f), false, {}});
+        readers.add(u, unit.generation, unit.deps);
+        liveEdges += size_t(unit.deps.size());
     }
 
-    int runAllOn(const Resource &r) {
-        int n = 0;
-        for (int rule : rulesBySubject.value(r.kind)) {
-            runSlot({rule, r.id}, r);
-            ++n;
+    int run(const QVector<int> &unitIds) {
+        QVector<const Resource *> subjects;
+        subjects.reserve(unitIds.size());
+        for (int u : unitIds)
+            subjects << units[size_t(u)].subject;
+        QVector<Result> results = analyzeAll(subjects);
+        int checks = 0;
+        for (qsizetype i = 0; i < unitIds.size(); ++i) {
+            checks += results[i].checks;
+            store(unitIds[i], std::move(results[i]));
         }
-        return n;
+        // Old generations' reads pile up as units run again; drop them now and then.
+        if (readers.edges() > 2 * liveEdges + 4096)
+            readers.compact([this](int u, quint32 g) {
+                return units[size_t(u)].subject && units[size_t(u)].generation == g;
+            });
+        return checks;
     }
 
     QVector<Resource> computeAssumed(const Workspace &ws) const {
@@ -189,15 +239,15 @@ struct Validator::Impl {
         return true;
     }
 
-    void setAssumed(const QVector<Resource> &list, QVector<DepKey> *touched) {
+    void setAssumed(const QVector<Resource> &list, Changes *changes) {
         for (const auto &r : assumed)
-            index.apply(*r, -1, touched);
+            index.apply(*r, -1, changes);
         assumed.clear();
         DocumentId next = kAssumedBase;
         for (const Resource &r : list) {
             auto copy = std::make_unique<Resource>(r);
             copy->id = {next++, -1};
-            index.apply(*copy, +1, touched);
+            index.apply(*copy, +1, changes);
             assumed.push_back(std::move(copy));
         }
     }
@@ -210,24 +260,29 @@ struct Validator::Impl {
         docs.clear();
         assumed.clear();
         index.clear();
-        slots.clear();
-        dependents.clear();
+        units.clear();
+        freeUnits.clear();
+        unitOf.clear();
+        readers.clear();
+        liveEdges = 0;
         defaultNamespace = ws.parseOptions().defaultNamespace;
         ++stamp;
+        QVector<int> toRun;
         for (const SourceFile &file : ws.files()) {
             for (DocumentId id : file.documents) {
                 DocState &state = docs[id];
                 snapshot(*ws.document(id), state);
                 state.seen = stamp;
-                for (const auto &r : state.resources)
+                for (const auto &r : state.resources) {
                     index.apply(*r, +1, nullptr);
+                    if (analyzed(*r))
+                        toRun << allocateUnit(*r);
+                }
                 ++stats.documentsChanged;
             }
         }
         setAssumed(computeAssumed(ws), nullptr);
-        for (const auto &[id, state] : docs)
-            for (const auto &r : state.resources)
-                stats.checksRun += runAllOn(*r);
+        stats.checksRun = run(toRun);
         initialized = true;
         return stats;
     }
@@ -252,21 +307,24 @@ struct Validator::Impl {
         }
         QVector<DocumentId> removed;
         for (const auto &[id, state] : docs)
-            if (state.seen != stamp && !changed.contains(id))
+            if (state.seen != stamp)
                 removed << id;
         stats.documentsChanged = int(changed.size() + removed.size());
         if (stats.documentsChanged == 0)
             return stats;
 
-        QVector<DepKey> touched;
+        Changes changes;
         bool workloadsChanged = false;
         auto unfile = [&](DocumentId id) {
             auto it = docs.find(id);
             if (it == docs.end())
                 return;
             for (const auto &r : it->second.resources) {
-                index.apply(*r, -1, &touched);
-                dropSlotsOf(*r);
+                index.apply(*r, -1, &changes);
+                if (const auto u = unitOf.constFind(r->id); u != unitOf.cend()) {
+                    releaseUnit(u.value());
+                    unitOf.erase(u);
+                }
                 workloadsChanged = workloadsChanged || isWorkloadKind(r->kind);
             }
             it->second.resources.clear();
@@ -275,51 +333,43 @@ struct Validator::Impl {
             unfile(id);
             docs.erase(id);
         }
-        QVector<const Resource *> fresh;
+        QSet<int> dirty;
         for (DocumentId id : changed) {
             unfile(id);
             DocState &state = docs[id];
             snapshot(*ws.document(id), state);
             state.seen = stamp;
             for (const auto &r : state.resources) {
-                index.apply(*r, +1, &touched);
-                fresh << r.get();
+                index.apply(*r, +1, &changes);
+                if (analyzed(*r))
+                    dirty.insert(allocateUnit(*r));
                 workloadsChanged = workloadsChanged || isWorkloadKind(r->kind);
             }
         }
         if (workloadsChanged) {
             const QVector<Resource> now = computeAssumed(ws);
             if (!sameAssumed(now, assumed))
-                setAssumed(now, &touched);
+                setAssumed(now, &changes);
         }
-
-        QSet<SlotKey> dirty;
-        std::sort(touched.begin(), touched.end());
-        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-        for (DepKey key : touched)
-            for (const SlotKey &s : dependents.value(key))
-                dirty.insert(s);
-        for (const Resource *r : fresh)
-            for (int rule : rulesBySubject.value(r->kind))
-                dirty.insert({rule, r->id});
-        for (const SlotKey &key : dirty) {
-            const Resource *r = subject(key.subject);
-            if (!r || !rulesBySubject.value(r->kind).contains(key.rule))
-                continue;
-            runSlot(key, *r);
-            ++stats.checksRun;
-        }
+        for (DepKey key : changes.keys())
+            readers.forEachReader(key, [&](int u, quint32 generation) {
+                const Unit &unit = units[size_t(u)];
+                if (unit.subject && unit.generation == generation)
+                    dirty.insert(u);
+            });
+        QVector<int> toRun(dirty.cbegin(), dirty.cend());
+        std::sort(toRun.begin(), toRun.end());
+        stats.checksRun = run(toRun);
         return stats;
     }
 
-    void locate(const Workspace &ws, const ResourceId &id, StoredFinding &s) {
-        const SourceDocument *doc = ws.document(id.document);
-        const Resource *r = subject(id);
-        if (!doc || !r)
+    void locate(const Workspace &ws, const Resource &r, StoredFinding &s) {
+        const SourceDocument *doc = ws.document(r.id.document);
+        if (!doc)
             return;
         if (!s.located) {
-            if (!locatePath(doc->text, r->documentPath(s.finding.path), &s.position))
-                s.position = {r->location.line - 1 - doc->firstLine, r->location.column - 1};
+            if (!locateField(doc->text, r.documentPath(s.finding.path), &s.position))
+                s.position = {r.location.line - 1 - doc->firstLine, r.location.column - 1};
             s.located = true;
         }
         s.finding.location = {ws.files()[doc->file].path, doc->firstLine + s.position.line + 1,
@@ -384,10 +434,12 @@ QVector<Finding> sorted(QVector<Ordered> list) {
 QVector<Finding> Validator::findings(const Workspace &ws) {
     update(ws);
     QVector<Ordered> list;
-    for (auto it = d->slots.begin(); it != d->slots.end(); ++it) {
-        for (StoredFinding &s : it->findings) {
-            d->locate(ws, it.key().subject, s);
-            const SourceDocument *doc = ws.document(it.key().subject.document);
+    for (Unit &unit : d->units) {
+        if (!unit.subject)
+            continue;
+        for (StoredFinding &s : unit.findings) {
+            d->locate(ws, *unit.subject, s);
+            const SourceDocument *doc = ws.document(unit.subject->id.document);
             list.append({doc ? doc->file : -1, s.finding});
         }
     }
@@ -397,12 +449,10 @@ QVector<Finding> Validator::findings(const Workspace &ws) {
 QVector<Finding> Validator::findingsFor(const Workspace &ws, const ResourceId &id) {
     update(ws);
     QVector<Ordered> list;
-    for (int rule = 0; rule < d->rules.size(); ++rule) {
-        auto it = d->slots.find({rule, id});
-        if (it == d->slots.end())
-            continue;
-        for (StoredFinding &s : it->findings) {
-            d->locate(ws, id, s);
+    if (const auto u = d->unitOf.constFind(id); u != d->unitOf.cend()) {
+        Unit &unit = d->units[size_t(u.value())];
+        for (StoredFinding &s : unit.findings) {
+            d->locate(ws, *unit.subject, s);
             list.append({0, s.finding});
         }
     }

@@ -23,7 +23,7 @@ void analyze(Context &ctx) {
         const auto &tls = gw->servers[i].tls;
         if (!tls)
             continue;
-        Entries candidates;
+        EntryView candidates;
         if (!tls->credentialName.isEmpty())
             candidates = ctx.entries(Table::GatewayCredential, tls->credentialName);
         else if (!tls->serverCertificate.isEmpty() && !tls->privateKey.isEmpty())

@@ -10,12 +10,12 @@ static void analyze(Context &ctx) {
     QStringList reported;
     for (const MeshHop &hop : meshHops(ctx, r)) {
         for (const QString &host : hop.hosts) {
-            const QString key = hop.destination.path + kSep + host;
+            const QString key = hop.destination.path() + kSep + host;
             if (reported.contains(key) ||
                 !gatewayHops(ctx, fqdn(host, r.ns), hop.target.pods).isEmpty())
                 continue;
             reported << key;
-            ctx.report(msg::EgressRouteDeadEnd, hop.destination.path + QStringLiteral(".host"),
+            ctx.report(msg::EgressRouteDeadEnd, hop.destination.path() + QStringLiteral(".host"),
                        {host, hop.destination.destination.host, host});
         }
     }

@@ -10,7 +10,7 @@ void checkDestination(Context &ctx, const Resource &r, const DestinationRef &d) 
     const auto *vs = r.as<VirtualService>();
     const QString &host = d.destination.host;
     const Context::HostMatch m = ctx.lookupHost(r.ns, vs->exportTo, host);
-    const QString hostPath = d.present ? d.path + QStringLiteral(".host") : d.path;
+    const QString hostPath = d.present ? d.path() + QStringLiteral(".host") : d.path();
     if (!m.found()) {
         ctx.report(msg::ReferencedResourceNotFound, hostPath,
                    {d.mirror ? QStringLiteral("mirror host") : QStringLiteral("host"), host});
@@ -26,7 +26,7 @@ void checkDestination(Context &ctx, const Resource &r, const DestinationRef &d) 
                        {host, goList(ports)});
         }
     } else if (!m.ports.contains(*port)) {
-        ctx.report(msg::ReferencedResourceNotFound, d.path + QStringLiteral(".port.number"),
+        ctx.report(msg::ReferencedResourceNotFound, d.path() + QStringLiteral(".port.number"),
                    {QStringLiteral("host:port"), host + QLatin1Char(':') + QString::number(*port)});
     }
 }
@@ -38,8 +38,7 @@ void checkIngressSubsets(Context &ctx, const Resource &r) {
     if (vs->gateways.isEmpty())
         return;
     for (const DestinationRef &d : allDestinations(*vs, false)) {
-        if (!d.path.startsWith(QLatin1String("spec.http")) || !d.present ||
-            !d.destination.subset.isEmpty())
+        if (!d.inHttp() || !d.present || !d.destination.subset.isEmpty())
             continue;
         const QString &host = d.destination.host;
         for (const Entry &e : ctx.entries(Table::VsSubsetRecords, host)) {
@@ -50,7 +49,7 @@ void checkIngressSubsets(Context &ctx, const Resource &r) {
                         for (const QString &own : other->hosts)
                             if (own == host)
                                 ctx.report(msg::IngressRouteRulesNotAffected,
-                                           d.path + QStringLiteral(".host"),
+                                           d.path() + QStringLiteral(".host"),
                                            {rd.destination.subset, fullName(r)});
         }
     }

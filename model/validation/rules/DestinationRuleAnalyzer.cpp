@@ -16,7 +16,7 @@ static void analyze(Context &ctx) {
         const ServiceName sn = serviceNameOf(d.destination.host, r.ns);
         if (ctx.entries(Table::DrSubsetByServiceName, sn.ns + kSep + sn.name + kSep + subset)
                 .isEmpty())
-            ctx.report(msg::ReferencedResourceNotFound, d.path + QStringLiteral(".subset"),
+            ctx.report(msg::ReferencedResourceNotFound, d.path() + QStringLiteral(".subset"),
                        {d.mirror ? QStringLiteral("mirror+subset in destinationrule")
                                  : QStringLiteral("host+subset in destinationrule"),
                         d.destination.host + QLatin1Char('+') + subset});

@@ -60,13 +60,14 @@ bool selectsAny(const Gateway &gw, const QVector<const Resource *> &pods) {
     return false;
 }
 
-QVector<MeshHop> meshHops(Context &ctx, const Resource &r) {
+static QVector<MeshHop> computeMeshHops(Context &ctx, const Resource &r) {
     QVector<MeshHop> out;
     const auto *vs = r.as<VirtualService>();
-    if (!boundGateways(*vs, r.ns).contains(QStringLiteral("mesh")))
+    const QStringList bound = boundGateways(*vs, r.ns);
+    if (!bound.contains(QStringLiteral("mesh")))
         return out;
-    for (const RouteRuleView &rule : routeRules(*vs)) {
-        const Applicability at = appliesAt(rule, *vs, r.ns, QStringLiteral("mesh"));
+    for (const RouteRuleView &rule : rulesOf(ctx, r)) {
+        const Applicability at = appliesAt(rule, bound, r.ns, QStringLiteral("mesh"));
         if (!at.applies)
             continue;
         for (const DestinationRef &d : rule.routes) {
@@ -76,6 +77,11 @@ QVector<MeshHop> meshHops(Context &ctx, const Resource &r) {
         }
     }
     return out;
+}
+
+QVector<MeshHop> meshHops(Context &ctx, const Resource &r) {
+    // Four rules follow the same hops for every VirtualService.
+    return ctx.memo<QVector<MeshHop>>(memoKey('m', r.id), [&] { return computeMeshHops(ctx, r); });
 }
 
 QVector<GatewayHop> gatewayHops(Context &ctx, const QString &host,
@@ -89,15 +95,16 @@ QVector<GatewayHop> gatewayHops(Context &ctx, const QString &host,
     QVector<GatewayHop> out;
     for (const Resource *r : candidates) {
         const auto *vs = r->as<VirtualService>();
-        for (const QString &g : boundGateways(*vs, r->ns)) {
+        const QStringList bound = boundGateways(*vs, r->ns);
+        for (const QString &g : bound) {
             if (isMeshGateway(g))
                 continue;
             const GatewayRef ref = parseGatewayRef(g, r->ns);
             const Resource *gw = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
             if (!gw || !selectsAny(*gw->as<Gateway>(), pods))
                 continue;
-            for (const RouteRuleView &rule : routeRules(*vs)) {
-                const Applicability at = appliesAt(rule, *vs, r->ns, g);
+            for (const RouteRuleView &rule : rulesOf(ctx, *r)) {
+                const Applicability at = appliesAt(rule, bound, r->ns, g);
                 if (!at.applies || rule.routes.isEmpty())
                     continue;
                 for (const QString &h : carriedHosts(rule, at, *vs)) {
@@ -146,6 +153,11 @@ const Resource *externalServiceEntry(Context &ctx, const QString &ns, const QStr
     if (!se || se->location == QLatin1String("MESH_INTERNAL"))
         return nullptr;
     return m.owner;
+}
+
+QVector<RouteRuleView> rulesOf(Context &ctx, const Resource &vs) {
+    return ctx.shared<QVector<RouteRuleView>>(memoKey('r', vs.id),
+                                              [&] { return routeRules(*vs.as<VirtualService>()); });
 }
 
 QString portList(const QVector<qint64> &ports) {

@@ -67,4 +67,7 @@ const Resource *externalServiceEntry(Context &ctx, const QString &ns, const QStr
 
 QString portList(const QVector<qint64> &ports); // "80, 443"
 
+// routeRules() of a VirtualService, computed once per run.
+QVector<RouteRuleView> rulesOf(Context &ctx, const Resource &vs);
+
 } // namespace egret::validation::rules

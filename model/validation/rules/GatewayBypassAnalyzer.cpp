@@ -35,7 +35,8 @@ void analyze(Context &ctx) {
     const Resource &r = ctx.subject();
     const auto *vs = r.as<VirtualService>();
     QStringList reported;
-    for (const QString &g : boundGateways(*vs, r.ns)) {
+    const QStringList bound = boundGateways(*vs, r.ns);
+    for (const QString &g : bound) {
         if (isMeshGateway(g))
             continue;
         const GatewayRef ref = parseGatewayRef(g, r.ns);
@@ -48,8 +49,8 @@ void analyze(Context &ctx) {
                 pods << pod;
         if (pods.isEmpty())
             continue;
-        for (const RouteRuleView &rule : routeRules(*vs)) {
-            const Applicability at = appliesAt(rule, *vs, r.ns, g);
+        for (const RouteRuleView &rule : rulesOf(ctx, r)) {
+            const Applicability at = appliesAt(rule, bound, r.ns, g);
             if (!at.applies)
                 continue;
             bool external = false;
@@ -64,7 +65,7 @@ void analyze(Context &ctx) {
                 reported << host;
                 const int i = int(vs->hosts.indexOf(host));
                 ctx.report(msg::EgressGatewayBypassed,
-                           i >= 0 ? QStringLiteral("spec.hosts[%1]").arg(i) : rule.path,
+                           i >= 0 ? QStringLiteral("spec.hosts[%1]").arg(i) : rule.path(),
                            {host, fullName(*gw)});
             }
         }

@@ -22,7 +22,8 @@ void analyze(Context &ctx) {
     const Resource &r = ctx.subject();
     const auto *vs = r.as<VirtualService>();
     QStringList reported;
-    for (const QString &g : boundGateways(*vs, r.ns)) {
+    const QStringList bound = boundGateways(*vs, r.ns);
+    for (const QString &g : bound) {
         if (isMeshGateway(g))
             continue;
         const GatewayRef ref = parseGatewayRef(g, r.ns);
@@ -36,8 +37,8 @@ void analyze(Context &ctx) {
                 anyShared = anyShared || serverCovers(s, *gwRes, r.ns, h);
         if (!anyShared)
             continue;
-        for (const RouteRuleView &rule : routeRules(*vs)) {
-            const Applicability at = appliesAt(rule, *vs, r.ns, g);
+        for (const RouteRuleView &rule : rulesOf(ctx, r)) {
+            const Applicability at = appliesAt(rule, bound, r.ns, g);
             if (!at.applies)
                 continue;
             for (const QString &host : carriedHosts(rule, at, *vs)) {
@@ -53,7 +54,7 @@ void analyze(Context &ctx) {
                 if (covered || reported.contains(key))
                     continue;
                 reported << key;
-                ctx.report(msg::GatewayServerMissingHost, rule.path,
+                ctx.report(msg::GatewayServerMissingHost, rule.path(),
                            {host, fullName(*gwRes), ports});
             }
         }

@@ -44,7 +44,7 @@ void analyze(Context &ctx) {
         }
         if (!reason.isEmpty())
             ctx.report(msg::EgressGatewaySubsetMissing,
-                       hop.destination.path + QStringLiteral(".subset"),
+                       hop.destination.path() + QStringLiteral(".subset"),
                        {hop.hosts.value(0), subset, hop.target.host, reason});
     }
 }

@@ -9,17 +9,18 @@ namespace egret::validation::rules {
 static void analyze(Context &ctx) {
     const Resource &r = ctx.subject();
     const auto *vs = r.as<VirtualService>();
-    for (const QString &g : boundGateways(*vs, r.ns)) {
+    const QStringList bound = boundGateways(*vs, r.ns);
+    for (const QString &g : bound) {
         if (isMeshGateway(g))
             continue;
         const GatewayRef ref = parseGatewayRef(g, r.ns);
         const Resource *gwRes = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
         if (!gwRes)
             continue;
-        for (const RouteRuleView &rule : routeRules(*vs)) {
-            if (rule.kind != QLatin1String("http"))
+        for (const RouteRuleView &rule : rulesOf(ctx, r)) {
+            if (!rule.isHttp())
                 continue;
-            const Applicability at = appliesAt(rule, *vs, r.ns, g);
+            const Applicability at = appliesAt(rule, bound, r.ns, g);
             if (!at.applies)
                 continue;
             for (const Server &s : gwRes->as<Gateway>()->servers) {
@@ -37,7 +38,7 @@ static void analyze(Context &ctx) {
                             host = vh;
                 }
                 if (!host.isEmpty())
-                    ctx.report(msg::PassthroughWithHttpRoute, rule.path,
+                    ctx.report(msg::PassthroughWithHttpRoute, rule.path(),
                                {fullName(*gwRes), QString::number(port), host});
             }
         }

@@ -55,8 +55,8 @@ void analyze(Context &ctx) {
             if (why.isEmpty())
                 continue;
             const QString path = hop.destination.destination.port
-                                     ? hop.destination.path + QStringLiteral(".port.number")
-                                     : hop.destination.path;
+                                     ? hop.destination.path() + QStringLiteral(".port.number")
+                                     : hop.destination.path();
             ctx.report(msg::EgressPortMismatch, path, {host, why});
         }
     }

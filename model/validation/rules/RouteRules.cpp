@@ -6,71 +6,97 @@ namespace egret::validation::rules {
 
 namespace {
 
-QString at(const QString &path, const char *key, int i) {
-    return QStringLiteral("%1.%2[%3]").arg(path, QLatin1String(key)).arg(i);
-}
-
-QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route,
-                                          const QString &rulePath) {
+QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route, const char *table,
+                                          int rule) {
     QVector<DestinationRef> out;
+    out.reserve(route.size());
     for (int j = 0; j < route.size(); ++j) {
-        const QString entry = at(rulePath, "route", j);
-        if (route[j].hasDestination)
-            out.append({route[j].destination, true, false, entry + QStringLiteral(".destination")});
-        else
-            out.append({Destination{}, false, false, entry});
+        DestinationRef d;
+        d.present = route[j].hasDestination;
+        if (d.present)
+            d.destination = route[j].destination;
+        d.table = table;
+        d.rule = rule;
+        d.entry = j;
+        out.append(d);
     }
     return out;
 }
 
 } // namespace
 
+QString DestinationRef::path() const {
+    const QString rulePath = QStringLiteral("spec.%1[%2]").arg(QLatin1String(table)).arg(rule);
+    switch (where) {
+    case Where::Mirror:
+        return rulePath + QStringLiteral(".mirror");
+    case Where::Mirrors:
+        return rulePath + QStringLiteral(".mirrors[%1].destination").arg(entry);
+    case Where::Route:
+        break;
+    }
+    const QString routePath = rulePath + QStringLiteral(".route[%1]").arg(entry);
+    return present ? routePath + QStringLiteral(".destination") : routePath;
+}
+
+QString RouteRuleView::path() const {
+    return QStringLiteral("spec.%1[%2]").arg(QLatin1String(kind)).arg(index);
+}
+
 QVector<DestinationRef> allDestinations(const VirtualService &vs, bool withMirrors) {
     QVector<DestinationRef> out;
     for (int i = 0; i < vs.tcp.size(); ++i)
-        out += routeDestinations(vs.tcp[i].route, at(QStringLiteral("spec"), "tcp", i));
+        out += routeDestinations(vs.tcp[i].route, "tcp", i);
     for (int i = 0; i < vs.tls.size(); ++i)
-        out += routeDestinations(vs.tls[i].route, at(QStringLiteral("spec"), "tls", i));
+        out += routeDestinations(vs.tls[i].route, "tls", i);
     for (int i = 0; i < vs.http.size(); ++i) {
-        const QString path = at(QStringLiteral("spec"), "http", i);
-        out += routeDestinations(vs.http[i].route, path);
+        out += routeDestinations(vs.http[i].route, "http", i);
         if (!withMirrors)
             continue;
-        if (vs.http[i].mirror)
-            out.append({*vs.http[i].mirror, true, true, path + QStringLiteral(".mirror")});
-        for (int k = 0; k < vs.http[i].mirrors.size(); ++k)
-            out.append({vs.http[i].mirrors[k], true, true,
-                        at(path, "mirrors", k) + QStringLiteral(".destination")});
+        DestinationRef m;
+        m.mirror = true;
+        m.rule = i;
+        if (vs.http[i].mirror) {
+            m.destination = *vs.http[i].mirror;
+            m.where = DestinationRef::Where::Mirror;
+            out.append(m);
+        }
+        for (int k = 0; k < vs.http[i].mirrors.size(); ++k) {
+            m.destination = vs.http[i].mirrors[k];
+            m.where = DestinationRef::Where::Mirrors;
+            m.entry = k;
+            out.append(m);
+        }
     }
     return out;
 }
 
 QVector<RouteRuleView> routeRules(const VirtualService &vs) {
     QVector<RouteRuleView> out;
+    out.reserve(vs.http.size() + vs.tls.size() + vs.tcp.size());
     for (int i = 0; i < vs.http.size(); ++i) {
-        RouteRuleView v{QStringLiteral("http"), i, at(QStringLiteral("spec"), "http", i), {}, {}};
+        RouteRuleView v{"http", i, {}, {}};
         for (const HttpMatchRequest &m : vs.http[i].match)
             v.matches.append({m.gateways, m.port, {}});
-        v.routes = routeDestinations(vs.http[i].route, v.path);
+        v.routes = routeDestinations(vs.http[i].route, "http", i);
         out.append(v);
     }
     for (int i = 0; i < vs.tls.size(); ++i) {
-        RouteRuleView v{QStringLiteral("tls"), i, at(QStringLiteral("spec"), "tls", i), {}, {}};
+        RouteRuleView v{"tls", i, {}, {}};
         for (const TlsMatchAttributes &m : vs.tls[i].match)
             v.matches.append({m.gateways, m.port, m.sniHosts});
-        v.routes = routeDestinations(vs.tls[i].route, v.path);
+        v.routes = routeDestinations(vs.tls[i].route, "tls", i);
         out.append(v);
     }
     for (int i = 0; i < vs.tcp.size(); ++i) {
-        RouteRuleView v{QStringLiteral("tcp"), i, at(QStringLiteral("spec"), "tcp", i), {}, {}};
+        RouteRuleView v{"tcp", i, {}, {}};
         for (const L4MatchAttributes &m : vs.tcp[i].match)
             v.matches.append({m.gateways, m.port, {}});
-        v.routes = routeDestinations(vs.tcp[i].route, v.path);
+        v.routes = routeDestinations(vs.tcp[i].route, "tcp", i);
         out.append(v);
     }
     return out;
 }
-
 QStringList boundGateways(const VirtualService &vs, const QString &vsNs) {
     if (vs.gateways.isEmpty())
         return {QStringLiteral("mesh")};
@@ -83,10 +109,17 @@ QStringList boundGateways(const VirtualService &vs, const QString &vsNs) {
     return out;
 }
 
-Applicability appliesAt(const RouteRuleView &rule, const VirtualService &vs, const QString &vsNs,
+bool refersTo(const QString &ref, const QString &vsNs, const QString &gateway) {
+    if (isMeshGateway(ref) || ref.contains(QLatin1Char('/')))
+        return ref == gateway;
+    // "name" in the VirtualService's namespace: compare with "ns/name" without building it.
+    return gateway.size() == vsNs.size() + 1 + ref.size() && gateway.startsWith(vsNs) &&
+           gateway.at(vsNs.size()) == QLatin1Char('/') && gateway.endsWith(ref);
+}
+
+Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, const QString &vsNs,
                         const QString &gateway) {
     Applicability a;
-    const QStringList bound = boundGateways(vs, vsNs);
     if (rule.matches.isEmpty()) {
         a.applies = bound.contains(gateway);
         return a;
@@ -98,7 +131,7 @@ Applicability appliesAt(const RouteRuleView &rule, const VirtualService &vs, con
             here = bound.contains(gateway);
         } else {
             for (const QString &g : m.gateways)
-                here = here || (isMeshGateway(g) ? g : parseGatewayRef(g, vsNs).key()) == gateway;
+                here = here || refersTo(g, vsNs, gateway);
         }
         if (!here)
             continue;
@@ -116,7 +149,7 @@ Applicability appliesAt(const RouteRuleView &rule, const VirtualService &vs, con
 
 QStringList carriedHosts(const RouteRuleView &rule, const Applicability &at,
                          const VirtualService &vs) {
-    if (rule.kind == QLatin1String("tls") && !at.sniHosts.isEmpty()) {
+    if (qstrcmp(rule.kind, "tls") == 0 && !at.sniHosts.isEmpty()) {
         QStringList out;
         for (const QString &h : at.sniHosts)
             if (!out.contains(h))

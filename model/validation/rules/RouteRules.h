@@ -7,12 +7,21 @@
 
 namespace egret::validation::rules {
 
-// A route destination of a VirtualService and where it is written.
+// A route destination of a VirtualService and where it is written. Paths are made only when
+// a finding needs one.
 struct DestinationRef {
+    enum class Where : quint8 { Route, Mirror, Mirrors };
     Destination destination;
     bool present = true; // false for a route entry written `- {}`
     bool mirror = false;
-    QString path; // of the `destination` (or `mirror`) mapping; of the route entry when absent
+    const char *table = "http"; // "http", "tls", "tcp"
+    int rule = 0;
+    int entry = 0; // index in route[] or mirrors[]
+    Where where = Where::Route;
+
+    bool inHttp() const { return table[1] == 't'; }
+    // Of the `destination` (or `mirror`) mapping; of the route entry when it has none.
+    QString path() const;
 };
 
 // Every destination in tcp[].route[], tls[].route[] and http[].route[], and with mirrors, every
@@ -21,9 +30,10 @@ QVector<DestinationRef> allDestinations(const VirtualService &vs, bool withMirro
 
 // An http, tls or tcp rule seen the same way: where it applies and where it sends traffic.
 struct RouteRuleView {
-    QString kind; // "http", "tls", "tcp"
+    const char *kind = "http"; // "http", "tls", "tcp"
     int index = 0;
-    QString path; // "spec.http[0]"
+    bool isHttp() const { return kind[1] == 't'; }
+    QString path() const; // "spec.http[0]"
     struct Match {
         QStringList gateways;
         std::optional<qint64> port;
@@ -42,11 +52,16 @@ struct Applicability {
     QVector<qint64> ports; // the ports the rule matches there; empty: any port
     QStringList sniHosts;  // tls rules: the SNI names matched there
 };
-Applicability appliesAt(const RouteRuleView &rule, const VirtualService &vs, const QString &vsNs,
+// `bound` is boundGateways() of the VirtualService.
+Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, const QString &vsNs,
                         const QString &gateway);
 
 // The VirtualService's gateways as "mesh" or "ns/name", in order and without repeats.
 QStringList boundGateways(const VirtualService &vs, const QString &vsNs);
+
+// Whether a `gateways` entry written in a VirtualService of `vsNs` names `gateway` ("mesh" or
+// "ns/name").
+bool refersTo(const QString &ref, const QString &vsNs, const QString &gateway);
 
 // The hosts a rule carries at a gateway: tls rules the SNI names they match (the
 // VirtualService's hosts when they match none), other rules the VirtualService's hosts.

@@ -24,7 +24,7 @@ bool ambientNamespace(const Resource &ns) {
 void analyze(Context &ctx) {
     const Resource &r = ctx.subject();
     const auto *sidecar = r.as<Sidecar>();
-    const Entries sameNamespace = ctx.entries(Table::SidecarsByNs, r.ns);
+    const EntryView sameNamespace = ctx.entries(Table::SidecarsByNs, r.ns);
     if (!hasSelector(*sidecar)) {
         if (const Resource *ns = ctx.find(Table::NamespaceByName, r.ns);
             ns && ambientNamespace(*ns)) {

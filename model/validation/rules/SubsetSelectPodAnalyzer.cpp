@@ -37,13 +37,19 @@ Labels augmentedLabels(Context &ctx, const Workload &w) {
 }
 
 bool anyPodSelected(Context &ctx, const Labels &selector) {
+    if (selector.isEmpty()) {
+        const EntryView any = ctx.entries(Table::AnyWorkload, QString());
+        if (!any.isEmpty())
+            ctx.relyOn(any.first().resource);
+        return !any.isEmpty();
+    }
     // Candidates from a label the pod itself must carry; topology labels may come from its node.
     QString key;
     for (auto it = selector.cbegin(); it != selector.cend() && key.isEmpty(); ++it)
         if (!isTopologyLabel(it.key()))
             key = it.key() + QLatin1Char('=') + it.value();
-    const Entries candidates = key.isEmpty() ? ctx.entries(Table::Workloads, QString())
-                                             : ctx.entries(Table::WorkloadsByLabel, key);
+    const EntryView candidates = key.isEmpty() ? ctx.entries(Table::Workloads, QString())
+                                               : ctx.entries(Table::WorkloadsByLabel, key);
     for (const Entry &e : candidates) {
         if (selectorMatches(selector, augmentedLabels(ctx, *e.resource->as<Workload>()))) {
             ctx.relyOn(e.resource);
