@@ -19,5 +19,6 @@ struct Command {
 const QVector<Command> &commands();
 
 int runExport(const QStringList &args);
+int runValidate(const QStringList &args);
 
 } // namespace egret::cli

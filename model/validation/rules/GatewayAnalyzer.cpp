@@ -55,7 +55,7 @@ void analyze(Context &ctx) {
                   : kube && sharesHostWithKubeGateway(*vs, *kube->as<KubernetesGateway>());
         if (!shared)
             ctx.report(msg::VirtualServiceHostNotFoundInGateway, path,
-                       {goList(vs->hosts), fullName(r), ref.key()});
+                       {goList(vs->hosts), fullName(r), ref.ns.isEmpty() ? ref.name : ref.key()});
     }
 }
 
