@@ -146,22 +146,6 @@ QVector<const Resource *> Context::workloadsMatching(const Labels &selector, con
     return out;
 }
 
-QVector<const Resource *> Context::gatewaysSelecting(const Resource &workload) {
-    const Labels &labels = workload.as<Workload>()->podLabels;
-    QVector<const Resource *> out;
-    auto consider = [&](const Resource *g) {
-        if (!out.contains(g) && selectorMatches(g->as<Gateway>()->selector, labels))
-            out << g;
-    };
-    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-        for (const Entry &e :
-             entries(Table::GatewaysBySelectorLabel, it.key() % QLatin1Char('=') % it.value()))
-            consider(e.resource);
-    for (const Entry &e : entries(Table::GatewaysSelectingAll, QString()))
-        consider(e.resource);
-    return out;
-}
-
 void Context::report(const MessageType &type, const QString &path, const QStringList &args) {
     Finding f;
     f.type = &type;

@@ -57,8 +57,6 @@ public:
     // when given.
     QVector<const Resource *> workloadsMatching(const Labels &selector,
                                                 const QString *ns = nullptr);
-    // The Istio Gateways that select a workload's pods.
-    QVector<const Resource *> gatewaysSelecting(const Resource &workload);
 
     // Notes that a finding depends on this resource; assumed gateways are named in findings.
     void relyOn(const Resource *r);

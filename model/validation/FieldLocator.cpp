@@ -112,6 +112,8 @@ private:
 } // namespace
 
 bool locateField(const QByteArray &text, const QString &path, TextPosition *out) {
+    if (locateBlockField(text, path, out))
+        return true;
     std::istringstream in(std::string(text.constData(), size_t(text.size())));
     Locator locator(yaml::parsePath(path));
     try {

@@ -11,4 +11,8 @@ namespace egret::validation {
 // read up to the field.
 bool locateField(const QByteArray &text, const QString &path, TextPosition *out);
 
+// The fast path of locateField: plain block-style YAML read by indentation alone. Returns false
+// when the text holds anything it is not sure of; it is exposed for tests.
+bool locateBlockField(const QByteArray &text, const QString &path, TextPosition *out);
+
 } // namespace egret::validation

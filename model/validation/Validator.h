@@ -12,6 +12,7 @@
 namespace egret::validation {
 
 struct Rule;
+struct Session;
 
 struct ValidatorOptions {
     QStringList rules; // rule names to run; empty: every rule
@@ -55,8 +56,7 @@ public:
     QVector<Finding> findingsFor(const Workspace &ws, const ResourceId &id);
 
 private:
-    struct Impl;
-    std::unique_ptr<Impl> d;
+    std::unique_ptr<Session> d;
 };
 
 // Names in `names` that are not rules.
