@@ -101,8 +101,8 @@ public:
             return false;
         const Line &n = lines[next];
         // A block sequence may sit at its key's own indentation.
-        if (n.indent > parentIndent || (n.indent == parentIndent && (n.content == "-" ||
-                                                                     n.content.startsWith("- ")))) {
+        if (n.indent > parentIndent ||
+            (n.indent == parentIndent && (n.content == "-" || n.content.startsWith("- ")))) {
             *vLine = next;
             *vColumn = n.indent;
             return true;

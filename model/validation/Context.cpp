@@ -92,6 +92,14 @@ QVector<qint64> portsOf(const Resource &r) {
 
 Context::HostMatch Context::lookupHost(const QString &ns, const QStringList &exportTo,
                                        const QString &host) {
+    // Many resources ask for the same few hosts (the gateway's Service above all).
+    const QString key =
+        QLatin1String("host") % kSep % ns % kSep % exportTo.join(QLatin1Char(',')) % kSep % host;
+    return memo<HostMatch>(key, [&] { return findHost(ns, exportTo, host); });
+}
+
+Context::HostMatch Context::findHost(const QString &ns, const QStringList &exportTo,
+                                     const QString &host) {
     const QString f = fqdn(host, ns);
     QStringList scopes{QStringLiteral("*")};
     if (exportTo.isEmpty()) {
@@ -160,10 +168,6 @@ void Context::report(const MessageType &type, const QString &path, const QString
 
 QString fullName(const Resource &r) {
     return r.ns.isEmpty() ? r.meta.name : r.ns + QLatin1Char('/') + r.meta.name;
-}
-
-QString istioName(const Resource &r) {
-    return r.ns.isEmpty() ? r.meta.name : r.meta.name + QLatin1Char('.') + r.ns;
 }
 
 } // namespace egret::validation

@@ -69,12 +69,14 @@ public:
 
     // A value computed from reads (several rules ask the same question about a resource): the
     // first rule computes it, later ones in the same run get it with its reads recorded again.
-    template <class T, class F> T memo(quint64 key, F compute);
+    // `key` is a quint64 (see memoKey) or a QString; equal keys must mean equal questions.
+    template <class T, class K, class F> T memo(const K &key, F compute);
 
     // The same for a value that reads nothing through the context (a pure function of resources).
     template <class T, class F> T shared(quint64 key, F compute);
 
 private:
+    HostMatch findHost(const QString &ns, const QStringList &exportTo, const QString &host);
     bool reads(Table table) const { return m_tables & (quint64(1) << int(table)); }
 
     const Index &m_index;
@@ -103,9 +105,22 @@ struct MemoStore {
         QVector<DepKey> deps;
         QStringList assumed;
     };
-    QHash<QPair<quint64, quint64>, Value> values; // (key, rule's table mask)
-    void clear() { values.clear(); }
+    // (key, the table mask of the rule that computed it: what it could read)
+    QHash<QPair<quint64, quint64>, Value> values;
+    QHash<QPair<QString, quint64>, Value> named;
+
+    template <class K> QHash<QPair<K, quint64>, Value> &map();
+    void clear() {
+        values.clear();
+        named.clear();
+    }
 };
+template <> inline QHash<QPair<quint64, quint64>, MemoStore::Value> &MemoStore::map<quint64>() {
+    return values;
+}
+template <> inline QHash<QPair<QString, quint64>, MemoStore::Value> &MemoStore::map<QString>() {
+    return named;
+}
 
 template <class T, class F> T Context::shared(quint64 key, F compute) {
     if (!m_memos)
@@ -118,11 +133,12 @@ template <class T, class F> T Context::shared(quint64 key, F compute) {
     return *value;
 }
 
-template <class T, class F> T Context::memo(quint64 key, F compute) {
+template <class T, class K, class F> T Context::memo(const K &key, F compute) {
     if (!m_memos)
         return compute();
-    const QPair<quint64, quint64> k(key, m_tables);
-    if (const auto it = m_memos->values.constFind(k); it != m_memos->values.cend()) {
+    auto &map = m_memos->map<K>();
+    const QPair<K, quint64> k(key, m_tables);
+    if (const auto it = map.constFind(k); it != map.cend()) {
         m_deps += it->deps;
         for (const QString &a : it->assumed)
             if (!m_assumed.contains(a))
@@ -133,8 +149,7 @@ template <class T, class F> T Context::memo(quint64 key, F compute) {
     QVector<DepKey> outer = std::exchange(m_deps, {});
     QStringList outerAssumed = std::exchange(m_assumed, {});
     auto value = std::make_shared<T>(compute());
-    MemoStore::Value stored{value, m_deps, m_assumed};
-    m_memos->values.insert(k, stored);
+    map.insert(k, MemoStore::Value{value, m_deps, m_assumed});
     outer += m_deps;
     m_deps = std::move(outer);
     for (const QString &a : m_assumed)
@@ -145,7 +160,6 @@ template <class T, class F> T Context::memo(quint64 key, F compute) {
 }
 
 // Helpers shared by rules.
-QString fullName(const Resource &r);  // "ns/name", or "name" when the namespace is empty
-QString istioName(const Resource &r); // "name.ns", as Istio's resource.FullName prints
+QString fullName(const Resource &r); // "ns/name", or "name" when the namespace is empty
 
 } // namespace egret::validation

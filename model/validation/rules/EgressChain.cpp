@@ -2,6 +2,8 @@
 
 #include "model/validation/Hosts.h"
 
+#include <QStringBuilder>
+
 namespace egret::validation::rules {
 
 bool isGatewayWorkload(const Workload &w) {
@@ -18,7 +20,8 @@ bool isEgressGatewayWorkload(const Resource &workload) {
            workload.meta.name.contains(QLatin1String("egress"));
 }
 
-bool gatewayTarget(Context &ctx, const Destination &d, const QString &fromNs, GatewayTarget *out) {
+static bool findGatewayTarget(Context &ctx, const Destination &d, const QString &fromNs,
+                              GatewayTarget *out) {
     ServiceName sn;
     if (!clusterServiceOf(d.host, fromNs, &sn))
         return false;
@@ -42,6 +45,20 @@ bool gatewayTarget(Context &ctx, const Destination &d, const QString &fromNs, Ga
         t.port = s->ports.first().port;
     *out = t;
     return true;
+}
+
+bool gatewayTarget(Context &ctx, const Destination &d, const QString &fromNs, GatewayTarget *out) {
+    // Every mesh route to the egress gateway asks this about the same Service.
+    const QString key = QLatin1String("gateway") % kSep % fromNs % kSep % d.host % kSep %
+                        QString::number(d.port.value_or(0));
+    const auto found = ctx.memo<std::optional<GatewayTarget>>(key, [&] {
+        GatewayTarget t;
+        return findGatewayTarget(ctx, d, fromNs, &t) ? std::optional<GatewayTarget>(t)
+                                                     : std::nullopt;
+    });
+    if (found)
+        *out = *found;
+    return found.has_value();
 }
 
 bool portReaches(qint64 serverPort, qint64 servicePort, const Service &svc) {
