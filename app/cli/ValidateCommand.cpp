@@ -20,8 +20,14 @@ using namespace egret::validation;
 
 QString kindList(const QVector<Kind> &kinds) {
     QStringList names;
-    for (Kind k : kinds)
-        names << kindName(k);
+    for (Kind k : kinds) {
+        if (k == Kind::KubernetesGateway)
+            names << QStringLiteral("Gateway (gateway.networking.k8s.io)");
+        else if (k == Kind::Pod)
+            names << QStringLiteral("Pod (and workload templates)");
+        else
+            names << kindName(k);
+    }
     return names.join(QStringLiteral(", "));
 }
 
@@ -36,9 +42,7 @@ int listRules(const QString &format) {
     if (format == QLatin1String("json")) {
         QJsonArray list;
         for (const Rule *r : allRules()) {
-            QStringList inputs;
-            for (Kind k : r->inputs)
-                inputs << kindName(k);
+            const QStringList inputs = kindList(r->inputs).split(QStringLiteral(", "));
             list.append(QJsonObject{
                 {QStringLiteral("name"), QLatin1String(r->name)},
                 {QStringLiteral("description"), QLatin1String(r->description)},

@@ -62,8 +62,8 @@ void Session::snapshot(const SourceDocument &doc, DocState &state) {
             state.resources.push_back(std::make_unique<Resource>(r));
 }
 
-Result Session::analyze(const Resource &r, MemoStore &memos) const {
-    Result out;
+UnitResult Session::analyze(const Resource &r, MemoStore &memos) const {
+    UnitResult out;
     for (int rule : rulesBySubject[size_t(r.kind)]) {
         Context ctx(index, *rules[rule], tableMasks[rule], r, env, &memos);
         rules[rule]->analyze(ctx);
@@ -76,9 +76,9 @@ Result Session::analyze(const Resource &r, MemoStore &memos) const {
     return out;
 }
 
-QVector<Result> Session::analyzeAll(const QVector<const Resource *> &subjects) const {
-    QVector<Result> results(subjects.size());
-    Result *out = results.data();
+QVector<UnitResult> Session::analyzeAll(const QVector<const Resource *> &subjects) const {
+    QVector<UnitResult> results(subjects.size());
+    UnitResult *out = results.data();
     std::atomic<qsizetype> next{0};
     auto work = [&] {
         MemoStore memos; // per thread: memos are only valid while the tables stand still
@@ -128,7 +128,7 @@ void Session::releaseUnit(int u) {
     freeUnits.push_back(u);
 }
 
-void Session::store(int u, Result &&result) {
+void Session::store(int u, UnitResult &&result) {
     Unit &unit = units[size_t(u)];
     liveEdges -= size_t(unit.deps.size());
     ++unit.generation;
@@ -145,7 +145,7 @@ int Session::run(const QVector<int> &unitIds) {
     subjects.reserve(unitIds.size());
     for (int u : unitIds)
         subjects << units[size_t(u)].subject;
-    QVector<Result> results = analyzeAll(subjects);
+    QVector<UnitResult> results = analyzeAll(subjects);
     int checks = 0;
     for (qsizetype i = 0; i < unitIds.size(); ++i) {
         checks += results[i].checks;

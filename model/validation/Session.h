@@ -29,7 +29,8 @@ struct Unit {
     QVector<StoredFinding> findings;
 };
 
-struct Result {
+// What the rules found on one resource and what they read, before it is stored in a unit.
+struct UnitResult {
     QVector<DepKey> deps;
     QVector<Finding> findings;
     int checks = 0;
@@ -67,37 +68,31 @@ struct Session {
     Readers readers;
     size_t liveEdges = 0;
 
-    void configure();
-
+    void configure(); // after the options change: the rules, their tables, the kinds kept
     bool keeps(const Resource &r) const;
-
     bool analyzed(const Resource &r) const { return !rulesBySubject[size_t(r.kind)].isEmpty(); }
     void snapshot(const SourceDocument &doc, DocState &state);
 
     // Runs every rule on one resource. Reads only shared, unchanging state: safe on any thread.
-    Result analyze(const Resource &r, MemoStore &memos) const;
-
-    QVector<Result> analyzeAll(const QVector<const Resource *> &subjects) const;
+    UnitResult analyze(const Resource &r, MemoStore &memos) const;
+    // The same for many resources, on all cores when there are enough of them.
+    QVector<UnitResult> analyzeAll(const QVector<const Resource *> &subjects) const;
 
     int allocateUnit(const Resource &r);
-
     void releaseUnit(int u);
+    void store(int u, UnitResult &&result);
+    int run(const QVector<int> &unitIds); // analyzes and stores; returns the checks run
 
-    void store(int u, Result &&result);
-
-    int run(const QVector<int> &unitIds);
-
+    // The installation's gateways, when assumed (see InstalledGateways.h).
     QVector<Resource> computeAssumed(const Workspace &ws) const;
-
     static bool sameAssumed(const QVector<Resource> &a,
                             const std::vector<std::unique_ptr<Resource>> &b);
-
     void setAssumed(const QVector<Resource> &list, Changes *changes);
 
     UpdateStats full(const Workspace &ws);
-
     UpdateStats incremental(const Workspace &ws);
 
+    // Fills in a finding's file:line:column from the document as it is now.
     void locate(const Workspace &ws, const Resource &r, StoredFinding &s);
 };
 

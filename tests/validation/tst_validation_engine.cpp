@@ -144,7 +144,8 @@ private Q_SLOTS:
         QVERIFY(checked > 1000);
         qInfo("%d paths, %d by the block locator", checked, fast);
         // Block-style manifests take the fast path nearly always.
-        QVERIFY2(fast * 10 > checked * 9, qPrintable(QStringLiteral("%1 of %2").arg(fast).arg(checked)));
+        QVERIFY2(fast * 10 > checked * 9,
+                 qPrintable(QStringLiteral("%1 of %2").arg(fast).arg(checked)));
         // Text that breaks before the field cannot say where it is; before the break, it can.
         TextPosition p;
         QVERIFY(!locateField("{a: [unclosed", QStringLiteral("a"), &p));

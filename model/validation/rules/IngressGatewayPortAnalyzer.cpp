@@ -24,8 +24,10 @@ static void analyze(Context &ctx) {
                 continue;
             ctx.relyOn(e.resource);
             for (const KubePort &p : svc->ports) {
-                if (p.protocol != QLatin1String("TCP"))
-                    continue; // nothing defaults an unset protocol offline
+                // Kubernetes defaults an unset protocol to TCP. (Istio's file-based harness does
+                // not default it and so ignores such ports; a cluster's Services all have one.)
+                if (!p.protocol.isEmpty() && p.protocol != QLatin1String("TCP"))
+                    continue;
                 if (p.port)
                     accepted.insert(*p.port);
                 if (p.targetPortNumber)
