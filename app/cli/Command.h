@@ -24,5 +24,6 @@ int runRoute(const QStringList &args);
 #ifdef EGRET_WITH_GUI
 int runGraph(const QStringList &args);
 #endif
+int runValidate(const QStringList &args);
 
 } // namespace egret::cli

@@ -9,6 +9,8 @@ const QVector<Command> &commands() {
 #ifdef EGRET_WITH_GUI
         {"graph", "Draw where egress traffic goes (SVG, PNG, DOT or JSON)", runGraph, true},
 #endif
+        {"validate", "Check manifests as istioctl analyze does, plus egress-chain checks",
+         runValidate},
     };
     return list;
 }

@@ -3,6 +3,7 @@
 #include "app/cli/Output.h"
 #include "model/io/AtomicWrite.h"
 #include "model/io/Exporter.h"
+#include "model/validation/Validator.h"
 
 #include <QCommandLineParser>
 
@@ -25,11 +26,15 @@ int runExport(const QStringList &args) {
                                     QStringLiteral("OUT"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Write even when documents fail the schema."));
+    const QCommandLineOption strict(
+        QStringLiteral("strict"),
+        QStringLiteral("Also refuse when `egret validate` reports an Error (a reference to a "
+                       "Gateway kept elsewhere is one, so this is not the default)."));
     const QCommandLineOption ns(
         {QStringLiteral("n"), QStringLiteral("namespace")},
         QStringLiteral("Namespace of documents that name none (default: default)."),
         QStringLiteral("NS"), QStringLiteral("default"));
-    parser.addOptions({output, force, ns});
+    parser.addOptions({output, force, strict, ns});
     if (!parser.parse(QStringList{QStringLiteral("egret export")} + args)) {
         err(QStringLiteral("egret export: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -49,7 +54,19 @@ int runExport(const QStringList &args) {
 
     ExportOptions options;
     options.force = parser.isSet(force);
-    const ExportResult result = exportWorkspace(ws, options);
+    ExportResult result = exportWorkspace(ws, options);
+    if (parser.isSet(strict)) {
+        for (const validation::Finding &f : validation::validate(ws)) {
+            if (f.type->level == Severity::Error) {
+                Diagnostic d = f.toDiagnostic();
+                d.message = QStringLiteral("[%1] %2").arg(d.code, d.message);
+                result.problems.append(d);
+                result.ok = false;
+            }
+        }
+        if (!result.ok && !options.force)
+            result.yaml.clear();
+    }
     printDiagnostics(result.problems);
     if (!result.ok && !options.force) {
         err(QStringLiteral("egret export: %1 problem(s); nothing written (--force writes anyway)\n")

@@ -1,0 +1,183 @@
+#include "app/cli/Command.h"
+#include "app/cli/Inputs.h"
+#include "app/cli/Output.h"
+#include "app/cli/ValidationReport.h"
+#include "model/io/DocumentParser.h"
+#include "model/validation/Rule.h"
+#include "model/validation/Validator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace egret::cli {
+
+namespace {
+
+using namespace egret::validation;
+
+QString kindList(const QVector<Kind> &kinds) {
+    QStringList names;
+    for (Kind k : kinds) {
+        if (k == Kind::KubernetesGateway)
+            names << QStringLiteral("Gateway (gateway.networking.k8s.io)");
+        else if (k == Kind::Pod)
+            names << QStringLiteral("Pod (and workload templates)");
+        else
+            names << kindName(k);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList codesOf(const Rule &r) {
+    QStringList out;
+    for (const MessageType *m : r.messages)
+        out << QLatin1String(m->code);
+    return out;
+}
+
+int listRules(const QString &format) {
+    if (format == QLatin1String("json")) {
+        QJsonArray list;
+        for (const Rule *r : allRules()) {
+            const QStringList inputs = kindList(r->inputs).split(QStringLiteral(", "));
+            list.append(QJsonObject{
+                {QStringLiteral("name"), QLatin1String(r->name)},
+                {QStringLiteral("description"), QLatin1String(r->description)},
+                {QStringLiteral("codes"), QJsonArray::fromStringList(codesOf(*r))},
+                {QStringLiteral("inputs"), QJsonArray::fromStringList(inputs)},
+            });
+        }
+        outBytes(QJsonDocument(list).toJson(QJsonDocument::Indented));
+        return Ok;
+    }
+    QString text;
+    for (const Rule *r : allRules())
+        text += QStringLiteral("%1\n    %2\n    codes: %3; reads: %4\n")
+                    .arg(QLatin1String(r->name), QLatin1String(r->description),
+                         codesOf(*r).join(QStringLiteral(", ")), kindList(r->inputs));
+    out(text);
+    return Ok;
+}
+
+// Load problems worth reporting beside the findings. Unknown fields are left to EGR0010
+// (schema.UnknownFieldAnalyzer), which says the same with its own code.
+Diagnostics loadProblems(const Workspace &ws) {
+    Diagnostics out;
+    for (const Diagnostic &d : ws.diagnostics())
+        if (d.code != codes::UnknownField)
+            out.append(d);
+    return out;
+}
+
+} // namespace
+
+int runValidate(const QStringList &args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks manifests offline as `istioctl analyze` does for networking configuration (same "
+        "codes, names and levels), plus Egret's egress-chain checks (EGR codes). Exit status: 0 "
+        "when nothing is at or above the failure threshold, 1 otherwise, 2 on unreadable input."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Manifest files or folders (read recursively for "
+                                                "*.yaml and *.yml); - reads standard input."),
+                                 QStringLiteral("FILE|DIR..."));
+    const QCommandLineOption meshConfig(
+        QStringLiteral("mesh-config"),
+        QStringLiteral("A MeshConfig (body, istio ConfigMap or IstioOperator) to use instead of "
+                       "Istio's defaults."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption format({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Output format: text, json or sarif."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption threshold(
+        QStringLiteral("failure-threshold"),
+        QStringLiteral("Exit 1 when a message is at or above this level: Info, Warning or Error "
+                       "(default Error)."),
+        QStringLiteral("LEVEL"), QStringLiteral("Error"));
+    const QCommandLineOption ns(
+        {QStringLiteral("n"), QStringLiteral("namespace")},
+        QStringLiteral("Namespace of documents that name none (default: default); '' for none, "
+                       "as Istio's analyzer tests: such resources print as `Kind name`."),
+        QStringLiteral("NS"), QStringLiteral("default"));
+    const QCommandLineOption rulesOption(
+        QStringLiteral("rules"),
+        QStringLiteral("Run only these rules (comma-separated names, see --list-rules); each reads "
+                       "only its own input kinds."),
+        QStringLiteral("NAME,..."));
+    const QCommandLineOption list(QStringLiteral("list-rules"),
+                                  QStringLiteral("List the rules and exit."));
+    const QCommandLineOption noGateways(
+        QStringLiteral("no-default-gateways"),
+        QStringLiteral("Do not assume the installation's istio-ingressgateway and "
+                       "istio-egressgateway when the manifests have no workload with their "
+                       "labels."));
+    parser.addOptions({meshConfig, format, threshold, ns, rulesOption, list, noGateways});
+    if (!parser.parse(QStringList{QStringLiteral("egret validate")} + args)) {
+        err(QStringLiteral("egret validate: %1\n").arg(parser.errorText()));
+        return BadInput;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return Ok;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") &&
+        fmt != QLatin1String("sarif")) {
+        err(QStringLiteral("egret validate: unknown output format \"%1\" (text, json or sarif)\n")
+                .arg(fmt));
+        return BadInput;
+    }
+    if (parser.isSet(list))
+        return listRules(fmt);
+
+    Severity failAt = Severity::Error;
+    if (!parseSeverity(parser.value(threshold), &failAt)) {
+        err(QStringLiteral("egret validate: unknown level \"%1\" (Info, Warning or Error)\n")
+                .arg(parser.value(threshold)));
+        return BadInput;
+    }
+    ValidatorOptions options;
+    options.assumeGateways = !parser.isSet(noGateways);
+    for (const QString &name :
+         parser.value(rulesOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        options.rules << name.trimmed();
+    if (const QStringList unknown = unknownRuleNames(options.rules); !unknown.isEmpty()) {
+        err(QStringLiteral("egret validate: unknown rule(s): %1 (see --list-rules)\n")
+                .arg(unknown.join(QStringLiteral(", "))));
+        return BadInput;
+    }
+    if (parser.isSet(meshConfig)) {
+        Diagnostics problems;
+        if (!loadMeshConfig(parser.value(meshConfig), &options.mesh, &problems)) {
+            printDiagnostics(problems);
+            return BadInput;
+        }
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        err(QStringLiteral("egret validate: name at least one FILE or DIR\n"));
+        return BadInput;
+    }
+
+    Workspace ws;
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+        return BadInput;
+    const QVector<ReportItem> items = reportItems(validate(ws, options), loadProblems(ws));
+
+    if (fmt == QLatin1String("json"))
+        outBytes(formatJson(items));
+    else if (fmt == QLatin1String("sarif"))
+        outBytes(formatSarif(items, QCoreApplication::applicationVersion()));
+    else
+        outBytes(formatText(items));
+
+    for (const ReportItem &item : items)
+        if (int(item.diagnostic.severity) >= int(failAt))
+            return Findings;
+    return Ok;
+}
+
+} // namespace egret::cli

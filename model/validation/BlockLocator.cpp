@@ -1,0 +1,255 @@
+#include "model/validation/FieldLocator.h"
+
+#include "model/yaml/YamlPath.h"
+
+#include <QVector>
+
+// Finds a field in plain block-style YAML (what manifests nearly always are) from indentation
+// alone, without a YAML parser. Anything it is not sure of (tabs, flow collections on the path,
+// anchors, tags, escapes in quoted keys, complex keys, directives) makes it give up, and
+// locateField() asks yaml-cpp instead. Positions are those yaml-cpp gives: a key's first
+// character, a sequence item's node (after "- "), a block collection at its first entry.
+namespace egret::validation {
+
+namespace {
+
+struct Line {
+    int start = 0;  // offset of the line in the text
+    int indent = 0; // spaces before the content; -1 for blank and comment lines
+    QByteArray content;
+};
+
+enum class Kind { Map, Seq, Leaf };
+
+class Scanner {
+public:
+    explicit Scanner(const QByteArray &text) { split(text); }
+
+    bool ok = true;
+    QVector<Line> lines;
+
+    // The first content line at or after `from`, or -1.
+    int nextContent(int from) const {
+        for (int i = from; i < lines.size(); ++i)
+            if (lines[i].indent >= 0)
+                return i;
+        return -1;
+    }
+
+    // What starts at (line, column): a block mapping, a block sequence, or something else.
+    Kind kindAt(int line, int column) {
+        const QByteArray rest = lines[line].content.mid(column - lines[line].indent);
+        if (rest == "-" || rest.startsWith("- "))
+            return Kind::Seq;
+        QByteArray key;
+        int after = 0;
+        if (readKey(rest, &key, &after))
+            return Kind::Map;
+        const char c = rest.isEmpty() ? 0 : rest[0];
+        if (c == '&' || c == '!' || c == '*' || c == '?' || c == '%')
+            ok = false; // anchors, tags, aliases, complex keys: ask the parser
+        return Kind::Leaf;
+    }
+
+    // A mapping key at the start of `s`: plain, or quoted without escapes; followed by ':' and a
+    // space or the end of the line.
+    bool readKey(const QByteArray &s, QByteArray *key, int *after) {
+        int end;
+        if (s.startsWith('"') || s.startsWith('\'')) {
+            const char q = s[0];
+            end = int(s.indexOf(q, 1));
+            if (end < 0)
+                return false;
+            *key = s.mid(1, end - 1);
+            if (key->contains('\\') || (q == '\'' && s.mid(end + 1).startsWith('\''))) {
+                ok = false;
+                return false;
+            }
+            ++end;
+        } else {
+            if (s.isEmpty() || QByteArray("-?:,[]{}#&*!|>'\"%@`").contains(s[0]))
+                return false;
+            end = int(s.indexOf(':'));
+            while (end > 0 && end + 1 < s.size() && s[end + 1] != ' ')
+                end = int(s.indexOf(':', end + 1));
+            if (end <= 0)
+                return false;
+            *key = s.left(end);
+            while (key->endsWith(' '))
+                key->chop(1);
+            if (key->contains(" #"))
+                return false;
+        }
+        if (end >= s.size() || s[end] != ':' || (end + 1 < s.size() && s[end + 1] != ' '))
+            return false;
+        *after = end + 1;
+        return true;
+    }
+
+    // The node that is the value of an entry whose text after its key or "- " begins at
+    // (line, column); false when it is a scalar (or empty) on that line.
+    bool valueNode(int line, int column, int parentIndent, int *vLine, int *vColumn) {
+        const QByteArray rest = lines[line].content.mid(column - lines[line].indent).trimmed();
+        if (!rest.isEmpty() && !rest.startsWith('#')) {
+            const char c = rest[0];
+            if (c == '&' || c == '!' || c == '*' || c == '[' || c == '{')
+                ok = false; // not something to walk into by indentation
+            return false;
+        }
+        const int next = nextContent(line + 1);
+        if (next < 0)
+            return false;
+        const Line &n = lines[next];
+        // A block sequence may sit at its key's own indentation.
+        if (n.indent > parentIndent ||
+            (n.indent == parentIndent && (n.content == "-" || n.content.startsWith("- ")))) {
+            *vLine = next;
+            *vColumn = n.indent;
+            return true;
+        }
+        return false;
+    }
+
+private:
+    void split(const QByteArray &text) {
+        int start = 0;
+        bool first = true;
+        while (start <= text.size()) {
+            int end = int(text.indexOf('\n', start));
+            if (end < 0)
+                end = int(text.size());
+            QByteArray raw = text.mid(start, end - start);
+            if (raw.endsWith('\r'))
+                raw.chop(1);
+            Line l;
+            l.start = start;
+            int i = 0;
+            while (i < raw.size() && raw[i] == ' ')
+                ++i;
+            if (i < raw.size() && raw[i] == '\t')
+                ok = false;
+            l.content = raw.mid(i);
+            l.indent = i;
+            if (l.content.isEmpty() || l.content.startsWith('#'))
+                l.indent = -1;
+            if (i == 0 && (raw.startsWith("---") || raw.startsWith("..."))) {
+                if (raw.size() > 3 || !first || raw.startsWith("..."))
+                    ok = false; // content after a marker, or a second document
+                l.indent = -1;
+            }
+            if (raw.startsWith('%'))
+                ok = false;
+            if (l.indent >= 0)
+                first = false;
+            lines.append(l);
+            if (end >= text.size())
+                break;
+            start = end + 1;
+        }
+    }
+};
+
+} // namespace
+
+// The text of an entry of the collection at `column` on line `i`: on the collection's first line
+// it may start inside the line (after "- "); below it, at `column` exactly. Empty when line `i`
+// is not an entry (more indented: part of the previous entry); null past the collection's end.
+QByteArray entryAt(const Scanner &s, int first, int i, int column, bool *end) {
+    const Line &l = s.lines[i];
+    *end = false;
+    if (i == first)
+        return l.content.mid(column - l.indent);
+    if (l.indent < column) {
+        *end = true;
+        return {};
+    }
+    return l.indent == column ? l.content : QByteArray();
+}
+
+bool isItem(const QByteArray &entry) {
+    return entry == "-" || entry.startsWith("- ");
+}
+
+bool locateBlockField(const QByteArray &text, const QString &path, TextPosition *out) {
+    Scanner s(text);
+    int line = s.nextContent(0);
+    if (!s.ok || line < 0 || s.lines[line].indent != 0)
+        return false;
+    int column = 0;
+    TextPosition best{line, column};
+    for (const yaml::PathSegment &seg : yaml::parsePath(path)) {
+        const Kind kind = s.kindAt(line, column);
+        if (!s.ok)
+            return false;
+        if (kind == Kind::Leaf) {
+            const QByteArray rest = s.lines[line].content.mid(column - s.lines[line].indent);
+            if (rest.startsWith('[') || rest.startsWith('{'))
+                return false; // a flow collection: the parser reads it
+            break;            // the path goes on where the document does not
+        }
+        if ((kind == Kind::Map) == seg.isIndex())
+            break;
+        const int first = line;
+        bool found = false;
+        int index = 0;
+        for (int i = first; i >= 0 && !found; i = s.nextContent(i + 1)) {
+            bool end = false;
+            const QByteArray entry = entryAt(s, first, i, column, &end);
+            if (end)
+                break;
+            if (entry.isEmpty())
+                continue;
+            if (kind == Kind::Map) {
+                if (isItem(entry))
+                    continue; // a sequence at its key's indentation belongs to that key
+                QByteArray key;
+                int after = 0;
+                if (!s.readKey(entry, &key, &after))
+                    return false;
+                if (key != seg.key.toUtf8())
+                    continue;
+                found = true;
+                best = {i, column};
+                int vLine = 0, vColumn = 0;
+                if (s.valueNode(i, column + after, column, &vLine, &vColumn)) {
+                    line = vLine;
+                    column = vColumn;
+                } else {
+                    line = -1; // a scalar: nothing below it
+                }
+            } else {
+                if (!isItem(entry))
+                    break; // the parent mapping's next key
+                if (index++ != seg.index)
+                    continue;
+                found = true;
+                const int offset = int(entry.size() - entry.mid(1).trimmed().size());
+                const QByteArray item = entry.mid(offset);
+                if (item.isEmpty() || item.startsWith('#')) {
+                    int vLine = 0, vColumn = 0;
+                    if (!s.valueNode(i, column + 1, column, &vLine, &vColumn))
+                        return false; // an empty item: let the parser say where it is
+                    line = vLine;
+                    column = vColumn;
+                } else {
+                    const char c = item[0];
+                    if (c == '&' || c == '!' || c == '*' || c == '[' || c == '{' || c == '?')
+                        return false;
+                    line = i;
+                    column += offset;
+                }
+                best = {line, column};
+            }
+        }
+        if (!s.ok)
+            return false;
+        if (!found || line < 0)
+            break;
+    }
+    if (!s.ok)
+        return false;
+    *out = best;
+    return true;
+}
+
+} // namespace egret::validation

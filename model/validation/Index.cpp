@@ -1,0 +1,262 @@
+#include "model/validation/Index.h"
+
+#include "model/validation/Hosts.h"
+
+#include <QStringBuilder>
+
+#include <algorithm>
+
+namespace egret::validation {
+
+DepKey depKey(Table table, const QString &key) {
+    return DepKey(qHash(key, size_t(0x9E3779B97F4A7C15ull))) ^ (DepKey(table) << 56);
+}
+
+EntryView Index::entries(Table table, const QString &key) const {
+    const auto &t = m_tables[size_t(table)];
+    const auto it = t.constFind(key);
+    return it == t.cend() ? EntryView() : EntryView(it->constData(), it->size());
+}
+
+void Index::clear() {
+    for (auto &t : m_tables)
+        t.clear();
+}
+
+bool membershipOnly(Table table) {
+    return table == Table::AnyWorkload || table == Table::WorkloadsByNs;
+}
+
+QVector<DepKey> Changes::keys() const {
+    QVector<DepKey> out = touched;
+    QHash<QPair<DepKey, ResourceId>, int> net;
+    for (const Membership &m : membership)
+        net[qMakePair(m.key, m.id)] += m.delta;
+    for (auto it = net.cbegin(); it != net.cend(); ++it)
+        if (it.value() != 0)
+            out << it.key().first;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void Index::put(Table table, const QString &key, const Resource &r, int delta) {
+    if (m_changes) {
+        if (membershipOnly(table))
+            m_changes->membership.append({depKey(table, key), r.id, delta});
+        else
+            m_changes->touched.append(depKey(table, key));
+    }
+    auto &t = m_tables[size_t(table)];
+    Entries &list = t[key];
+    const auto pos =
+        std::lower_bound(list.begin(), list.end(), r.id,
+                         [](const Entry &e, const ResourceId &id) { return e.resource->id < id; });
+    if (pos != list.end() && pos->resource->id == r.id) {
+        pos->count += delta;
+        pos->resource = &r; // the latest snapshot of the resource
+        if (pos->count <= 0)
+            list.erase(pos);
+    } else if (delta > 0) {
+        list.insert(pos, Entry{&r, delta});
+    }
+    if (list.isEmpty())
+        t.remove(key);
+}
+
+namespace {
+
+QString join(const QString &a, const QString &b) {
+    return a % kSep % b;
+}
+QString join(const QString &a, const QString &b, const QString &c) {
+    return a % kSep % b % kSep % c;
+}
+QString label(const QString &k, const QString &v) {
+    return k % QLatin1Char('=') % v;
+}
+bool meshBound(const VirtualService &vs) {
+    return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
+}
+bool gatewayBound(const VirtualService &vs) {
+    for (const QString &g : vs.gateways)
+        if (!isMeshGateway(g))
+            return true;
+    return false;
+}
+
+} // namespace
+
+void Index::apply(const Resource &r, int delta, Changes *changes) {
+    m_changes = changes;
+    const QString &ns = r.ns;
+    const QString &name = r.meta.name;
+    auto put = [&](Table t, const QString &key) { this->put(t, key, r, delta); };
+
+    if (const auto *se = r.as<ServiceEntry>()) {
+        const QStringList scopes = exportScopes(se->exportTo, ns);
+        for (const QString &h : se->hosts) {
+            const QString f = fqdn(h, ns);
+            for (const QString &s : scopes) {
+                put(Table::HostExact, join(s, f));
+                if (h.startsWith(QLatin1Char('*')))
+                    put(Table::HostWildcard, s);
+            }
+            for (const ServicePort &p : se->ports)
+                put(Table::SeByHostPort, join(h, QString::number(p.number.value_or(0))));
+        }
+    } else if (const auto *svc = r.as<Service>()) {
+        const QString f = name + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
+        const QStringList exportTo = serviceExportTo(
+            r.meta.annotations.value(QStringLiteral("networking.istio.io/exportTo")));
+        for (const QString &s : exportScopes(exportTo, ns))
+            put(Table::HostExact, join(s, f));
+        put(Table::ServicesByNs, ns);
+        put(Table::ServiceByName, join(ns, name));
+        Q_UNUSED(svc);
+    } else if (const auto *w = r.as<Workload>()) {
+        put(Table::Workloads, QString());
+        put(Table::AnyWorkload, QString());
+        put(Table::WorkloadsByNs, ns);
+        for (auto it = w->podLabels.cbegin(); it != w->podLabels.cend(); ++it)
+            put(Table::WorkloadsByLabel, label(it.key(), it.value()));
+    } else if (const auto *gw = r.as<Gateway>()) {
+        put(Table::GatewayByName, join(ns, name));
+        for (auto it = gw->selector.cbegin(); it != gw->selector.cend(); ++it)
+            put(Table::GatewaysBySelectorLabel, label(it.key(), it.value()));
+        if (gw->selector.isEmpty())
+            put(Table::GatewaysSelectingAll, QString());
+        if (!gw->servers.isEmpty())
+            put(Table::GatewaysWithServers, QString());
+        // Istio indexes only the last server of a Gateway on each port.
+        QHash<qint64, int> lastOnPort;
+        for (int i = 0; i < gw->servers.size(); ++i)
+            lastOnPort[gw->servers[i].port.number.value_or(0)] = i;
+        for (auto it = lastOnPort.cbegin(); it != lastOnPort.cend(); ++it) {
+            const Server &s = gw->servers[it.value()];
+            for (const QString &h : s.hosts)
+                put(Table::GatewayServerBuckets, join(QString::number(it.key()), s.bind, h));
+        }
+        for (const Server &s : gw->servers) {
+            if (s.tls) {
+                if (!s.tls->credentialName.isEmpty())
+                    put(Table::GatewayCredential, s.tls->credentialName);
+                else if (!s.tls->serverCertificate.isEmpty() && !s.tls->privateKey.isEmpty())
+                    put(Table::GatewayCertificatePair,
+                        join(s.tls->serverCertificate, s.tls->privateKey));
+            }
+            for (const QString &h : s.hosts) {
+                const QString host = h.mid(int(h.indexOf(QLatin1Char('/'))) + 1);
+                put(Table::GatewaysByServerHost, host);
+                if (host.startsWith(QLatin1Char('*')))
+                    put(Table::GatewaysWildcardHost, QString());
+            }
+        }
+    } else if (const auto *dr = r.as<DestinationRule>()) {
+        const ServiceName sn = serviceNameOf(dr->host, ns);
+        const QString f = fqdn(dr->host, ns);
+        put(Table::DrByFqdn, f);
+        for (const Subset &s : dr->subsets) {
+            put(Table::DrSubsetByServiceName, join(sn.ns, sn.name, s.name));
+            put(Table::DrSubsetByFqdn, join(f, s.name));
+        }
+    } else if (const auto *vs = r.as<VirtualService>()) {
+        if (meshBound(*vs)) {
+            put(Table::MeshVsAll, QString());
+            for (const QString &s : exportScopes(vs->exportTo, ns))
+                for (const QString &h : vs->hosts)
+                    put(Table::MeshVsBucket, join(s, fqdn(h, ns)));
+            for (const QString &h : vs->hosts) {
+                put(Table::MeshVsByFqdn, fqdn(h, ns));
+                if (h.startsWith(QLatin1Char('*')))
+                    put(Table::MeshVsWildcard, QString());
+            }
+        }
+        if (gatewayBound(*vs)) {
+            for (const QString &h : vs->hosts) {
+                put(Table::GatewayRoutesByHost, fqdn(h, ns));
+                if (h.startsWith(QLatin1Char('*')))
+                    put(Table::GatewayRoutesWildcard, QString());
+            }
+        }
+        for (const HttpRoute &route : vs->http) {
+            for (const RouteDestination &d : route.route) {
+                if (!d.destination.subset.isEmpty() && vs->hosts.contains(d.destination.host))
+                    put(Table::VsSubsetRecords, d.destination.host);
+                if (d.hasDestination)
+                    put(Table::HttpDestinations, fqdn(d.destination.host, ns));
+            }
+        }
+    } else if (r.as<Sidecar>()) {
+        put(Table::SidecarsByNs, ns);
+    } else if (r.as<Secret>()) {
+        put(Table::SecretByName, join(ns, name));
+    } else if (r.as<RequestAuthentication>()) {
+        put(Table::RequestAuthByNs, ns);
+    } else if (r.as<KubernetesGateway>()) {
+        put(Table::KubeGatewayByName, join(ns, name));
+    } else if (r.kind == Kind::Node) {
+        put(Table::NodeByName, name);
+    } else if (r.kind == Kind::Namespace) {
+        put(Table::NamespaceByName, name);
+    }
+    m_changes = nullptr;
+}
+
+QVector<Kind> tableKinds(Table table) {
+    switch (table) {
+    case Table::HostExact:
+        return {Kind::ServiceEntry, Kind::Service};
+    case Table::HostWildcard:
+    case Table::SeByHostPort:
+        return {Kind::ServiceEntry};
+    case Table::Workloads:
+    case Table::AnyWorkload:
+    case Table::WorkloadsByLabel:
+    case Table::WorkloadsByNs:
+        return {Kind::Pod};
+    case Table::ServicesByNs:
+    case Table::ServiceByName:
+        return {Kind::Service};
+    case Table::NodeByName:
+        return {Kind::Node};
+    case Table::NamespaceByName:
+        return {Kind::Namespace};
+    case Table::SecretByName:
+        return {Kind::Secret};
+    case Table::RequestAuthByNs:
+        return {Kind::RequestAuthentication};
+    case Table::GatewayByName:
+    case Table::GatewaysBySelectorLabel:
+    case Table::GatewaysSelectingAll:
+    case Table::GatewaysWithServers:
+    case Table::GatewayServerBuckets:
+    case Table::GatewayCredential:
+    case Table::GatewayCertificatePair:
+    case Table::GatewaysByServerHost:
+    case Table::GatewaysWildcardHost:
+        return {Kind::Gateway};
+    case Table::KubeGatewayByName:
+        return {Kind::KubernetesGateway};
+    case Table::DrSubsetByServiceName:
+    case Table::DrSubsetByFqdn:
+    case Table::DrByFqdn:
+        return {Kind::DestinationRule};
+    case Table::MeshVsBucket:
+    case Table::MeshVsByFqdn:
+    case Table::MeshVsWildcard:
+    case Table::MeshVsAll:
+    case Table::VsSubsetRecords:
+    case Table::GatewayRoutesByHost:
+    case Table::GatewayRoutesWildcard:
+    case Table::HttpDestinations:
+        return {Kind::VirtualService};
+    case Table::SidecarsByNs:
+        return {Kind::Sidecar};
+    case Table::Count:
+        break;
+    }
+    return {};
+}
+
+} // namespace egret::validation

@@ -1,0 +1,120 @@
+#include "model/validation/Validator.h"
+
+#include "model/validation/Rule.h"
+#include "model/validation/Session.h"
+
+#include <algorithm>
+
+namespace egret::validation {
+
+Validator::Validator(ValidatorOptions options)
+    : d(std::make_unique<Session>()) {
+    d->options = std::move(options);
+    d->configure();
+}
+
+Validator::~Validator() = default;
+
+const ValidatorOptions &Validator::options() const {
+    return d->options;
+}
+
+void Validator::setOptions(const ValidatorOptions &options) {
+    d->options = options;
+    d->configure();
+    d->initialized = false;
+}
+
+const QVector<const Rule *> &Validator::rules() const {
+    return d->rules;
+}
+
+UpdateStats Validator::update(const Workspace &ws) {
+    if (!d->initialized || ws.parseOptions().defaultNamespace != d->defaultNamespace)
+        return d->full(ws);
+    return d->incremental(ws);
+}
+
+namespace {
+
+struct Ordered {
+    int file;
+    Finding finding;
+};
+
+QVector<Finding> sorted(QVector<Ordered> list) {
+    std::sort(list.begin(), list.end(), [](const Ordered &a, const Ordered &b) {
+        const auto ka = std::make_tuple(a.file, a.finding.location.line, a.finding.location.column,
+                                        QLatin1String(a.finding.type->code));
+        const auto kb = std::make_tuple(b.file, b.finding.location.line, b.finding.location.column,
+                                        QLatin1String(b.finding.type->code));
+        if (ka != kb)
+            return ka < kb;
+        return a.finding.message < b.finding.message;
+    });
+    QVector<Finding> out;
+    out.reserve(list.size());
+    for (Ordered &o : list)
+        out.append(std::move(o.finding));
+    return out;
+}
+
+} // namespace
+
+QVector<Finding> Validator::findings(const Workspace &ws) {
+    update(ws);
+    QVector<Ordered> list;
+    for (Unit &unit : d->units) {
+        if (!unit.subject)
+            continue;
+        for (StoredFinding &s : unit.findings) {
+            d->locate(ws, *unit.subject, s);
+            const SourceDocument *doc = ws.document(unit.subject->id.document);
+            list.append({doc ? doc->file : -1, s.finding});
+        }
+    }
+    return sorted(std::move(list));
+}
+
+QVector<Finding> Validator::findingsFor(const Workspace &ws, const ResourceId &id) {
+    update(ws);
+    QVector<Ordered> list;
+    if (const auto u = d->unitOf.constFind(id); u != d->unitOf.cend()) {
+        Unit &unit = d->units[size_t(u.value())];
+        for (StoredFinding &s : unit.findings) {
+            d->locate(ws, *unit.subject, s);
+            list.append({0, s.finding});
+        }
+    }
+    return sorted(std::move(list));
+}
+
+QStringList unknownRuleNames(const QStringList &names) {
+    QStringList out;
+    for (const QString &n : names)
+        if (!ruleByName(n))
+            out << n;
+    return out;
+}
+
+QVector<Finding> validate(const Workspace &ws, const ValidatorOptions &options) {
+    Validator v(options);
+    return v.findings(ws);
+}
+
+Diagnostic Finding::toDiagnostic() const {
+    Diagnostic d;
+    d.severity = type->level;
+    d.code = QLatin1String(type->code);
+    d.message = message;
+    if (!assumedGateways.isEmpty())
+        d.message += QStringLiteral(" (relies on the assumed installed gateway %1)")
+                         .arg(assumedGateways.join(QStringLiteral(", ")));
+    d.location = location;
+    d.path = path;
+    d.resource = resource;
+    d.resourceId = resourceId;
+    return d;
+}
+
+} // namespace egret::validation

@@ -1,0 +1,34 @@
+#include "model/validation/Hosts.h"
+#include "model/validation/rules/EgressChain.h"
+#include "model/validation/rules/Rules.h"
+
+namespace egret::validation::rules {
+
+// EGR0001: traffic the mesh hands to a gateway must meet a route there, or the gateway drops it.
+static void analyze(Context &ctx) {
+    const Resource &r = ctx.subject();
+    QStringList reported;
+    for (const MeshHop &hop : meshHops(ctx, r)) {
+        for (const QString &host : hop.hosts) {
+            const QString key = hop.destination.path() + kSep + host;
+            if (reported.contains(key) ||
+                !gatewayHops(ctx, fqdn(host, r.ns), hop.target.pods).isEmpty())
+                continue;
+            reported << key;
+            ctx.report(msg::EgressRouteDeadEnd, hop.destination.path() + QStringLiteral(".host"),
+                       {host, hop.destination.destination.host, host});
+        }
+    }
+}
+
+const Rule deadEndAnalyzer{
+    "egress.DeadEndAnalyzer",
+    "Checks that every host a mesh route sends to a gateway is routed onward by a VirtualService "
+    "bound to a Gateway on that gateway",
+    {Kind::VirtualService, Kind::Gateway, Kind::Service, Kind::Pod},
+    {Kind::VirtualService},
+    {&msg::EgressRouteDeadEnd},
+    analyze,
+};
+
+} // namespace egret::validation::rules

@@ -1,0 +1,76 @@
+#include "model/validation/Hosts.h"
+#include "model/validation/rules/EgressChain.h"
+#include "model/validation/rules/Rules.h"
+
+namespace egret::validation::rules {
+
+namespace {
+
+bool serverCovers(const Server &s, const Resource &gw, const QString &vsNs, const QString &host) {
+    for (const QString &serverHost : s.hosts) {
+        QString h;
+        if (gatewayHostFor(serverHost, gw.ns, vsNs, &h) && hostsOverlap(h, host))
+            return true;
+    }
+    return false;
+}
+
+// EGR0002: a route bound to a Gateway only applies where a server of that Gateway, on the port
+// the route matches, lists the host. (When no host of the VirtualService is on the Gateway at
+// all, IST0132 says so already.)
+void analyze(Context &ctx) {
+    const Resource &r = ctx.subject();
+    const auto *vs = r.as<VirtualService>();
+    QStringList reported;
+    const QStringList bound = boundGateways(*vs, r.ns);
+    for (const QString &g : bound) {
+        if (isMeshGateway(g))
+            continue;
+        const GatewayRef ref = parseGatewayRef(g, r.ns);
+        const Resource *gwRes = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
+        if (!gwRes)
+            continue;
+        const auto *gw = gwRes->as<Gateway>();
+        bool anyShared = false;
+        for (const Server &s : gw->servers)
+            for (const QString &h : vs->hosts)
+                anyShared = anyShared || serverCovers(s, *gwRes, r.ns, h);
+        if (!anyShared)
+            continue;
+        for (const RouteRuleView &rule : rulesOf(ctx, r)) {
+            const Applicability at = appliesAt(rule, bound, r.ns, g);
+            if (!at.applies)
+                continue;
+            for (const QString &host : carriedHosts(rule, at, *vs)) {
+                bool covered = false;
+                for (const Server &s : gw->servers)
+                    covered =
+                        covered ||
+                        ((at.ports.isEmpty() || at.ports.contains(s.port.number.value_or(0))) &&
+                         serverCovers(s, *gwRes, r.ns, host));
+                const QString ports =
+                    at.ports.isEmpty() ? QStringLiteral("any") : portList(at.ports);
+                const QString key = host + kSep + g + kSep + ports;
+                if (covered || reported.contains(key))
+                    continue;
+                reported << key;
+                ctx.report(msg::GatewayServerMissingHost, rule.path(),
+                           {host, fullName(*gwRes), ports});
+            }
+        }
+    }
+}
+
+} // namespace
+
+const Rule gatewayServerHostAnalyzer{
+    "egress.GatewayServerHostAnalyzer",
+    "Checks that each host a gateway route carries is listed by a server of its Gateway on the "
+    "port the route matches",
+    {Kind::VirtualService, Kind::Gateway},
+    {Kind::VirtualService},
+    {&msg::GatewayServerMissingHost},
+    analyze,
+};
+
+} // namespace egret::validation::rules

@@ -1,0 +1,158 @@
+// The engine's helpers: Istio's host-name rules and the field locator findings rely on.
+#include "ValidationTestSupport.h"
+
+#include "model/io/NodeLocator.h"
+#include "model/validation/FieldLocator.h"
+#include "model/validation/Hosts.h"
+#include "model/yaml/StreamSplitter.h"
+#include "model/yaml/YamlPath.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <QDir>
+#include <QDirIterator>
+
+using namespace egret;
+using namespace egret::validation;
+
+namespace {
+
+// Every path to a node of the tree, plus paths that go one step too far.
+void collectPaths(const YAML::Node &node, const QString &path, QStringList *out) {
+    out->append(path);
+    if (node.IsMap()) {
+        out->append(yaml::appendKey(path, QStringLiteral("noSuchKey")));
+        for (auto it = node.begin(); it != node.end(); ++it)
+            if (it->first.IsScalar())
+                collectPaths(it->second,
+                             yaml::appendKey(path, QString::fromStdString(it->first.Scalar())),
+                             out);
+    } else if (node.IsSequence()) {
+        out->append(yaml::appendIndex(path, int(node.size())));
+        out->append(yaml::appendKey(path, QStringLiteral("key")));
+        for (std::size_t i = 0; i < node.size(); ++i)
+            collectPaths(node[i], yaml::appendIndex(path, int(i)), out);
+    } else {
+        out->append(yaml::appendKey(path, QStringLiteral("below")));
+    }
+}
+
+} // namespace
+
+class TestValidationEngine : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hostNames() {
+        QCOMPARE(fqdn(QStringLiteral("reviews"), QStringLiteral("ns")),
+                 QStringLiteral("reviews.ns.svc.cluster.local"));
+        QCOMPARE(fqdn(QStringLiteral("reviews"), QString()),
+                 QStringLiteral("reviews..svc.cluster.local"));
+        QCOMPARE(fqdn(QStringLiteral("reviews.ns"), QStringLiteral("x")),
+                 QStringLiteral("reviews.ns"));
+        QCOMPARE(fqdn(QStringLiteral("*"), QStringLiteral("x")), QStringLiteral("*"));
+        QVERIFY(hostsOverlap(QStringLiteral("*"), QStringLiteral("a.b")));
+        QVERIFY(hostsOverlap(QStringLiteral("foo.com"), QStringLiteral("*.com")));
+        QVERIFY(hostsOverlap(QStringLiteral("*.com"), QStringLiteral("*.foo.com")));
+        QVERIFY(!hostsOverlap(QStringLiteral("*.foo.com"), QStringLiteral("foo.com")));
+        QVERIFY(!hostsOverlap(QStringLiteral("a.com"), QStringLiteral("b.com")));
+        QCOMPARE(exportScopes({}, QStringLiteral("ns")), QStringList{QStringLiteral("*")});
+        QCOMPARE(exportScopes({QStringLiteral("."), QStringLiteral("b")}, QStringLiteral("ns")),
+                 (QStringList{QStringLiteral("ns"), QStringLiteral("b")}));
+        QCOMPARE(exportScopes({QStringLiteral("a"), QStringLiteral("*")}, QStringLiteral("ns")),
+                 QStringList{QStringLiteral("*")});
+        QCOMPARE(serviceExportTo(QStringLiteral(" a, .,b ")),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("."), QStringLiteral("b")}));
+    }
+
+    void gatewayReferencesAndHosts() {
+        QCOMPARE(parseGatewayRef(QStringLiteral("gw"), QStringLiteral("ns")).key(),
+                 QStringLiteral("ns/gw"));
+        QCOMPARE(parseGatewayRef(QStringLiteral("other/gw"), QStringLiteral("ns")).key(),
+                 QStringLiteral("other/gw"));
+        QString h;
+        QVERIFY(gatewayHostFor(QStringLiteral("*/a.com"), QStringLiteral("gw"), QStringLiteral("x"),
+                               &h));
+        QCOMPARE(h, QStringLiteral("a.com"));
+        QVERIFY(!gatewayHostFor(QStringLiteral("./a.com"), QStringLiteral("gw"),
+                                QStringLiteral("x"), &h));
+        QVERIFY(gatewayHostFor(QStringLiteral("./a.com"), QStringLiteral("x"), QStringLiteral("x"),
+                               &h));
+        QVERIFY(!gatewayHostFor(QStringLiteral("y/a.com"), QStringLiteral("gw"),
+                                QStringLiteral("x"), &h));
+        ServiceName sn =
+            serviceNameOf(QStringLiteral("a.b.c.svc.cluster.local"), QStringLiteral("o"));
+        QCOMPARE(sn.ns, QStringLiteral("c")); // greedy, as Istio's expression
+        QCOMPARE(sn.name, QStringLiteral("a.b"));
+        sn = serviceNameOf(QStringLiteral("foo.com"), QStringLiteral("o"));
+        QCOMPARE(sn.ns, QStringLiteral("o"));
+        QVERIFY(clusterServiceOf(QStringLiteral("reviews"), QStringLiteral("ns"), &sn));
+        QVERIFY(!clusterServiceOf(QStringLiteral("api.example.com"), QStringLiteral("ns"), &sn));
+    }
+
+    // The streaming locator gives what the tree-based one gives, for every field of every
+    // document of the corpus and of Egret's test data, and for paths that do not exist.
+    void locatorAgreesWithTreeLocator() {
+        QStringList files;
+        QDir data(test::validationData(QStringLiteral("egress")));
+        for (const QString &f : data.entryList({QStringLiteral("*.yaml")}, QDir::Files))
+            files << data.filePath(f);
+        if (test::haveCorpus()) {
+            for (const char *dir : {"/istio-analyzers", "/istio-docs", "/istio-repo"}) {
+                QDirIterator it(test::corpusDir() + QLatin1String(dir), {QStringLiteral("*.yaml")},
+                                QDir::Files, QDirIterator::Subdirectories);
+                while (it.hasNext())
+                    files << it.next();
+            }
+        }
+        int checked = 0, fast = 0;
+        for (const QString &file : files) {
+            const QByteArray bytes = test::readFile(file);
+            for (const yaml::Chunk &c : yaml::splitStream(bytes)) {
+                const QByteArray text = bytes.mid(c.offset, c.length);
+                YAML::Node root;
+                try {
+                    root = YAML::Load(text.toStdString());
+                } catch (const std::exception &) {
+                    continue;
+                }
+                QStringList paths;
+                collectPaths(root, QString(), &paths);
+                for (const QString &path : paths) {
+                    TextPosition tree, stream, block;
+                    QVERIFY(locatePath(text, path, &tree));
+                    QVERIFY(locateField(text, path, &stream));
+                    if (locateBlockField(text, path, &block)) {
+                        ++fast;
+                        QVERIFY2(block.line == tree.line && block.column == tree.column,
+                                 qPrintable(QStringLiteral("%1 %2: block locator %3:%4")
+                                                .arg(file, path)
+                                                .arg(block.line)
+                                                .arg(block.column)));
+                    }
+                    QVERIFY2(tree.line == stream.line && tree.column == stream.column,
+                             qPrintable(QStringLiteral("%1 %2: tree %3:%4, stream %5:%6")
+                                            .arg(file, path)
+                                            .arg(tree.line)
+                                            .arg(tree.column)
+                                            .arg(stream.line)
+                                            .arg(stream.column)));
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked > 1000);
+        qInfo("%d paths, %d by the block locator", checked, fast);
+        // Block-style manifests take the fast path nearly always.
+        QVERIFY2(fast * 10 > checked * 9,
+                 qPrintable(QStringLiteral("%1 of %2").arg(fast).arg(checked)));
+        // Text that breaks before the field cannot say where it is; before the break, it can.
+        TextPosition p;
+        QVERIFY(!locateField("{a: [unclosed", QStringLiteral("a"), &p));
+        QVERIFY(locateField("a: 1\nb: [unclosed\n", QStringLiteral("a"), &p));
+        QCOMPARE(p.line, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidationEngine)
+#include "tst_validation_engine.moc"
