@@ -2,6 +2,7 @@
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
 #include "model/flow/FlowDeriver.h"
+#include "model/validation/Validator.h"
 #include "model/flow/FlowJson.h"
 #include "model/io/AtomicWrite.h"
 #include "views/graph/FlowExport.h"
@@ -91,11 +92,19 @@ int runGraph(const QStringList &args) {
     Workspace ws;
     if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
         return BadInput;
-    const Diagnostics problems = ws.diagnostics();
-    printDiagnostics(problems);
-    // Until the validator runs here, load errors (schema, structure) are the findings that
-    // break hops.
-    const FlowGraph flows = deriveFlows(ws, mesh, problems);
+    printDiagnostics(ws.diagnostics());
+    // Hops that a finding breaks are drawn broken: load errors and the validator's findings.
+    validation::ValidatorOptions options;
+    options.mesh = mesh;
+    Diagnostics findings = ws.diagnostics();
+    for (const validation::Finding &f : validation::validate(ws, options))
+        findings.append(f.toDiagnostic());
+    const FlowGraph flows = deriveFlows(ws, mesh, findings);
+    int broken = 0;
+    for (const FlowHop &hop : flows.hops())
+        broken += hop.broken ? 1 : 0;
+    if (broken > 0)
+        err(QStringLiteral("egret graph: %1 hop(s) broken by findings; `egret validate` explains them\n").arg(broken));
     if (format == QLatin1String("json"))
         return writeOut(outPath, flowGraphJson(flows)) ? Ok : BadInput;
 

@@ -26,7 +26,20 @@ EditorSession::~EditorSession() {
 
 void EditorSession::setMeshConfig(const MeshConfig &mesh) {
     m_mesh = mesh;
+    revalidate(true);
     Q_EMIT workspaceChanged({});
+}
+
+void EditorSession::revalidate(bool full) {
+    if (full) {
+        validation::ValidatorOptions options = m_validator.options();
+        options.mesh = m_mesh;
+        m_validator.setOptions(options);
+    }
+    m_validator.update(m_ws);
+    m_findings.clear();
+    for (const validation::Finding &f : m_validator.findings(m_ws))
+        m_findings.append(f.toDiagnostic());
 }
 
 bool EditorSession::isUntitled(const QString &path) {
@@ -43,6 +56,7 @@ void EditorSession::newWorkspace() {
 void EditorSession::adoptWorkspace(Workspace ws) {
     m_ws = std::move(ws);
     m_undo->clear();
+    revalidate(true);
     Q_EMIT workspaceReplaced();
 }
 
@@ -80,6 +94,7 @@ void EditorSession::open(const QStringList &paths) {
         m_ws = std::move(*result);
         m_openedPaths = paths;
         m_undo->clear();
+        revalidate(true);
         Q_EMIT workspaceReplaced();
         Q_EMIT openFinished(*files, *problems);
     });
@@ -231,6 +246,7 @@ bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite)
 bool EditorSession::saveAs(int file, const QString &path, QString *error) {
     if (!m_ws.saveFile(file, error, path))
         return false;
+    revalidate(true); // locations name the new path
     if (!m_ws.isModified())
         m_undo->setClean();
     Q_EMIT saved({path});
@@ -239,6 +255,7 @@ bool EditorSession::saveAs(int file, const QString &path, QString *error) {
 }
 
 void EditorSession::workspaceEdited(const QStringList &files) {
+    revalidate(false);
     Q_EMIT workspaceChanged(files);
 }
 

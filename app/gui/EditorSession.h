@@ -3,6 +3,7 @@
 #include "model/edit/FieldEdit.h"
 #include "model/edit/WorkspaceChange.h"
 #include "model/mesh/MeshConfig.h"
+#include "model/validation/Validator.h"
 #include "model/workspace/Workspace.h"
 
 #include <QObject>
@@ -31,6 +32,9 @@ public:
     Workspace &mutableWorkspace() { return m_ws; } // for commands only
     QUndoStack *undoStack() const { return m_undo; }
     const MeshConfig &meshConfig() const { return m_mesh; }
+    // The validator's findings on the workspace as it is now (kept up to date on every change,
+    // re-checking only what an edit can affect).
+    const Diagnostics &findings() const { return m_findings; }
     void setMeshConfig(const MeshConfig &mesh);
 
     // Opening: files and folders, read off the GUI thread with progress; a new workspace
@@ -72,11 +76,14 @@ Q_SIGNALS:
     void saved(const QStringList &files);
 
 private:
+    void revalidate(bool full);
     bool record(const QString &description, bool typing,
                 const std::function<bool(edit::ChangeRecorder &)> &edit);
 
     Workspace m_ws;
     MeshConfig m_mesh;
+    validation::Validator m_validator;
+    Diagnostics m_findings;
     QUndoStack *m_undo;
     QStringList m_openedPaths;
     QThread *m_loader = nullptr;

@@ -347,7 +347,7 @@ void MainWindow::refreshAll() {
 }
 
 Diagnostics MainWindow::currentProblems() const {
-    return m_session->workspace().diagnostics();
+    return m_session->workspace().diagnostics() + m_session->findings();
 }
 
 void MainWindow::showProblems() {

@@ -31,6 +31,7 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
                                  {QStringLiteral("port"), h.port},
                                  {QStringLiteral("tls"), wireTlsName(h.tls)},
                                  {QStringLiteral("broken"), h.failing()},
+                                 {QStringLiteral("blocked"), h.blocked},
                                  {QStringLiteral("resources"), resources}});
     }
     return {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};

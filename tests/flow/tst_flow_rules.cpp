@@ -242,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(edges.size(), 2);
         const QJsonObject e = edges.at(1).toObject();
         QCOMPARE(e.keys(),
-                 QStringList({"broken", "from", "port", "protocol", "resources", "tls", "to"}));
+                 QStringList({"blocked", "broken", "from", "port", "protocol", "resources", "tls", "to"}));
         QCOMPARE(e.value("from").toString(), kEgress);
         QCOMPARE(e.value("port").toInt(), 5432);
         QCOMPARE(e.value("tls").toString(), QString("plaintext"));
