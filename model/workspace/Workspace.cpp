@@ -244,6 +244,21 @@ DocumentId Workspace::insertDocument(int file, int position, const QByteArray &t
     m_files[file].documents.insert(position, id);
     renumberLines(file);
     reparse(doc(id));
+    // One document per call (undo relies on it); more would be read as the first only, so say so.
+    const QVector<yaml::Chunk> chunks = yaml::splitStream(text);
+    int documents = 0;
+    for (const yaml::Chunk &c : chunks)
+        documents += c.length > 0 ? 1 : 0;
+    if (documents > 1) {
+        Diagnostic d;
+        d.code = codes::Structure;
+        d.location = {m_files[file].path, doc(id).firstLine + 1, 1};
+        d.message =
+            QStringLiteral("this text holds %1 YAML documents where one was expected; only the "
+                           "first is read")
+                .arg(documents);
+        doc(id).diagnostics.append(d);
+    }
     touch(file);
     return id;
 }

@@ -89,8 +89,9 @@ public:
     QVector<DocumentId> setDocumentText(DocumentId id, const QByteArray &text);
     // Adds a document at the end of a file, after a `---` line.
     DocumentId appendDocument(int file, const QByteArray &body);
-    // Inserts a document at a position in a file; text is taken as is (the caller's
-    // separators), so that removing it gives back the file it was inserted into.
+    // Inserts one document at a position in a file; text is taken as is (the caller's
+    // separators), so that removing it gives back the file it was inserted into. Text holding
+    // several documents gets an error diagnostic (use setDocumentText to split).
     DocumentId insertDocument(int file, int position, const QByteArray &text);
     void removeDocument(DocumentId id);
     int createFile(const QString &path); // a new, empty file that will be written on save

@@ -39,6 +39,14 @@ private Q_SLOTS:
         QVERIFY(!ws.isModified());
     }
 
+    void insertingSeveralDocumentsAtOnceIsReported() {
+        Workspace ws = loadBytes("f.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        const DocumentId id = ws.insertDocument(0, 1, "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n"
+                                                      "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: c}\n");
+        QCOMPARE(ws.document(id)->diagnostics.size(), 1);
+        QVERIFY(ws.document(id)->diagnostics[0].message.contains("2 YAML documents"));
+    }
+
     void textWithSeparatorsBecomesSeveralDocuments() {
         Workspace ws = loadBytes("f.yaml", "a: 1\n---\nb: 2\n");
         const DocumentId first = ws.files()[0].documents[0];
