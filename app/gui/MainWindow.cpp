@@ -131,7 +131,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The scene and the session are children destroyed after our members: stop listening first.
+    m_scene->disconnect(this);
+    m_session->disconnect(this);
+}
 
 QAction *MainWindow::action(const QString &name) const {
     return m_actions.value(name);
@@ -169,6 +173,7 @@ void MainWindow::createDocks() {
                 ids << id;
         m_selection = ids;
         m_selectedField.clear();
+        m_hopsSelected = false;
         refreshSelectionViews(QString());
         selectOnCanvas(ids);
     });
@@ -367,6 +372,7 @@ void MainWindow::showProblems() {
 void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) {
     m_selection = id.isValid() ? QVector<ResourceId>{id} : QVector<ResourceId>{};
     m_selectedField = fieldPath;
+    m_hopsSelected = false;
     m_syncing = true;
     m_resourceView->selectionModel()->clearSelection();
     const QModelIndex index = m_resources->indexOf(id);
@@ -441,8 +447,8 @@ void MainWindow::activateProblem(int row) {
 void MainWindow::deleteSelection() {
     if (m_yaml->hasFocus())
         return; // the editor deletes text itself
-    // On the canvas a hop goes with exactly what makes it; elsewhere the selected resources go.
-    if (m_canvas->hasFocus() && removeSelectedHops())
+    // Selected hops go with exactly what makes them; else the selected resources go.
+    if (m_hopsSelected && !m_resourceView->hasFocus() && removeSelectedHops())
         return;
     m_session->removeResources(m_selection);
 }

@@ -139,7 +139,8 @@ private:
 
     QVector<ResourceId> m_selection;
     QString m_selectedField;
-    bool m_syncing = false; // while one view's selection is pushed to the others
+    bool m_syncing = false;      // while one view's selection is pushed to the others
+    bool m_hopsSelected = false; // the selection came from hops on the canvas
 };
 
 } // namespace egret::gui

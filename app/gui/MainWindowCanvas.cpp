@@ -137,6 +137,7 @@ void MainWindow::onCanvasSelection(const views::FlowSelection &selection) {
             ids << s.id;
     m_selection = ids;
     m_selectedField.clear();
+    m_hopsSelected = !selection.hopIds.isEmpty();
     m_syncing = true;
     m_resourceView->selectionModel()->clearSelection();
     for (const ResourceId &id : std::as_const(ids))

@@ -54,6 +54,7 @@ void buildSourceProxies(DeriveContext &cx) {
     const MeshIndex &index = cx.index;
     QMap<QString, FlowNode> groups; // by id, so the order does not depend on the files
     QSet<QString> workloadNamespaces;
+    QSet<QString> injectedNamespaces;
     for (const Resource *w : index.workloads()) {
         if (cx.gatewayWorkloads.contains(w)) {
             workloadNamespaces.insert(w->ns);
@@ -85,7 +86,14 @@ void buildSourceProxies(DeriveContext &cx) {
     FlowNode synthetic;
     synthetic.kind = FlowNodeKind::Workload;
     synthetic.flags = NodeFlag::Assumed;
-    if (groups.isEmpty()) {
+    // A Namespace labelled for sidecar injection is evidence of sidecars there, as a workload is.
+    for (const Resource *r : index.namespaces()) {
+        const Labels &l = r->meta.labels;
+        if (l.value(QStringLiteral("istio-injection")) == QLatin1String("enabled") ||
+            !l.value(QStringLiteral("istio.io/rev")).isEmpty())
+            injectedNamespaces.insert(r->meta.name);
+    }
+    if (groups.isEmpty() && injectedNamespaces.isEmpty()) {
         synthetic.id = QStringLiteral("workload:*");
         synthetic.label = QStringLiteral("any sidecar");
         addSource(cx, synthetic, index.defaultNamespace(), false);
@@ -103,6 +111,8 @@ void buildSourceProxies(DeriveContext &cx) {
             configured.insert(r->ns);
     configured.remove(index.mesh().rootNamespace);
     QStringList extra;
+    if (groups.isEmpty())
+        configured = injectedNamespaces; // no workload known: the injected namespaces send
     for (const QString &ns : std::as_const(configured))
         if (!ns.isEmpty() && !workloadNamespaces.contains(ns))
             extra << ns;

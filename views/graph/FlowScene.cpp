@@ -45,6 +45,9 @@ FlowScene::FlowScene(QObject *parent)
 FlowScene::~FlowScene() {
     m_layoutWatcher.waitForFinished();
     m_deriveWatcher.waitForFinished();
+    // Items deselect as QGraphicsScene's destructor deletes them; nobody must hear of it, as
+    // the listeners may be half destroyed themselves.
+    blockSignals(true);
 }
 
 void FlowScene::setFlows(FlowGraph graph) {

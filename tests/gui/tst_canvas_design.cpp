@@ -1,0 +1,201 @@
+// Designing on the canvas as a user does: drop palette items, drag a workload onto a host,
+// choose a pattern, delete a hop; every gesture one undo step back to the same bytes.
+#include "GuiTestSupport.h"
+#include "TestSupport.h"
+
+#include "views/dialogs/ExternalHostDialog.h"
+#include "views/dialogs/RouteDialog.h"
+#include "views/graph/CanvasInteraction.h"
+#include "views/graph/FlowScene.h"
+#include "views/graph/FlowView.h"
+#include "views/graph/items/HopItem.h"
+#include "views/graph/items/NodeItem.h"
+#include "views/panels/PaletteWidget.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTextBrowser>
+#include <QUndoStack>
+
+using namespace egret;
+using namespace egret::gui;
+
+namespace {
+
+// Runs `answer` on the next modal dialog of type T as soon as it shows.
+template <class T> class DialogAnswer : public QObject {
+public:
+    explicit DialogAnswer(std::function<void(T *)> answer)
+        : m_answer(std::move(answer)) {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+                m_timer.stop();
+                m_seen = true;
+                m_answer(dialog);
+            }
+        });
+        m_timer.start(10);
+    }
+    bool seen() const { return m_seen; }
+
+private:
+    QTimer m_timer;
+    std::function<void(T *)> m_answer;
+    bool m_seen = false;
+};
+
+void dropPaletteItem(MainWindow &w, const QByteArray &kind) {
+    QMimeData mime;
+    mime.setData(QLatin1String(views::PaletteWidget::kPaletteMime), kind);
+    QWidget *viewport = w.canvas()->viewport();
+    const QPoint at = viewport->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+}
+
+void sendMouse(QWidget *viewport, QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons) {
+    QMouseEvent e(type, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::LeftButton, buttons,
+                  Qt::NoModifier);
+    QApplication::sendEvent(viewport, &e);
+}
+
+QPoint viewPosOf(MainWindow &w, const QString &nodeId) {
+    views::NodeItem *item = w.flowScene()->nodeItem(nodeId);
+    return item ? w.canvas()->mapFromScene(item->sceneBoundingRect().center()) : QPoint();
+}
+
+} // namespace
+
+class TestCanvasDesign : public QObject {
+    Q_OBJECT
+
+    void waitForCanvas(MainWindow &w) {
+        w.flowScene()->waitForLayout();
+        QCoreApplication::processEvents();
+        w.canvas()->fitToDrawing();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void designARouteFromScratch() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QByteArray empty = w.session()->workspace().fileBytes(0);
+
+        // External host from the palette: the dialog asks host, port, protocol.
+        DialogAnswer<views::ExternalHostDialog> host([](views::ExternalHostDialog *d) {
+            d->hostEdit()->setText("api.example.com");
+            d->accept();
+        });
+        dropPaletteItem(w, "external-host");
+        QVERIFY(host.seen());
+        const Resource *se = w.session()->workspace().resources().value(0);
+        QVERIFY(se && se->kind == Kind::ServiceEntry);
+        QCOMPARE(se->as<ServiceEntry>()->hosts, QStringList{"api.example.com"});
+        QCOMPARE(w.session()->undoStack()->undoText(),
+                 QStringLiteral("Add external host api.example.com"));
+
+        // A workload: the sidecars of a namespace.
+        DialogAnswer<QInputDialog> ns([](QInputDialog *d) {
+            d->setTextValue("shop");
+            d->accept();
+        });
+        dropPaletteItem(w, "workload");
+        QVERIFY(ns.seen());
+        waitForCanvas(w);
+        QVERIFY(w.flowScene()->nodeItem("host:api.example.com"));
+        const QString shop = "workload:shop/*";
+        QVERIFY2(w.flowScene()->nodeItem(shop), "no node for the sidecars of shop");
+        const QByteArray beforeRoute = w.session()->workspace().fileBytes(0);
+
+        // Drag from the workload onto the host: the route dialog, pattern chosen.
+        DialogAnswer<views::RouteDialog> route([](views::RouteDialog *d) {
+            d->patternBox()->setCurrentText("tls-passthrough");
+            d->accept();
+        });
+        QWidget *viewport = w.canvas()->viewport();
+        const QPoint from = viewPosOf(w, shop);
+        const QPoint to = viewPosOf(w, "host:api.example.com");
+        sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+        QVERIFY(w.canvasInteraction()->isDraggingRoute());
+        sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QVERIFY(route.seen());
+        QStringList kinds;
+        for (const Resource *r : w.session()->workspace().resources())
+            kinds << r->kindName;
+        QCOMPARE(kinds, QStringList({"ServiceEntry", "Namespace", "Gateway", "DestinationRule",
+                                     "VirtualService"}));
+        QVERIFY(w.session()->undoStack()->undoText().contains("api.example.com"));
+        waitForCanvas(w);
+        QVERIFY(w.flowScene()->nodeItem("gateway:istio-system/istio-egressgateway"));
+        test::screenshot(w, "canvas-route-designed");
+
+        // Undo gives back exactly the bytes before the route, redo the route again.
+        const QByteArray withRoute = w.session()->workspace().fileBytes(0);
+        w.action("undo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), beforeRoute);
+        w.action("redo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), withRoute);
+
+        // Select the hop into the host and delete it: the route goes, as one step.
+        waitForCanvas(w);
+        const FlowGraph &flows = w.flowScene()->flows();
+        QString hopId;
+        for (const FlowHop &h : flows.hops())
+            if (h.from.startsWith("gateway:") && h.to == "host:api.example.com")
+                hopId = h.id;
+        QVERIFY(!hopId.isEmpty());
+        w.flowScene()->selectIds({hopId});
+        w.action("delete")->trigger();
+        QVERIFY(w.session()->undoStack()->undoText().startsWith("Remove hop"));
+        QStringList left;
+        for (const Resource *r : w.session()->workspace().resources())
+            left << r->kindName;
+        QCOMPARE(left, QStringList({"Namespace"}));
+        w.action("undo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), withRoute);
+
+        // And all the way back: three undos, the empty design.
+        w.action("undo")->trigger();
+        w.action("undo")->trigger();
+        w.action("undo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), empty);
+    }
+
+    void aHopShowsWhyInProperties() {
+        MainWindow w;
+        w.show();
+        QVERIFY(test::openAndWait(
+            w, {QStringLiteral(EGRET_SOURCE_DIR "/resources/examples/shop-egress.yaml")}));
+        waitForCanvas(w);
+        QString hopId;
+        for (const FlowHop &h : w.flowScene()->flows().hops())
+            if (h.to == "host:httpbin.org" && h.from.startsWith("gateway:"))
+                hopId = h.id;
+        QVERIFY(!hopId.isEmpty());
+        w.flowScene()->selectIds({hopId});
+        auto *browser = w.findChild<QTextBrowser *>("explanation");
+        QVERIFY(browser->isVisibleTo(&w));
+        const QString html = browser->toPlainText();
+        QVERIFY2(html.contains("VirtualService shop/httpbin-through-egress"), qPrintable(html));
+        QVERIFY(html.contains("DestinationRule shop/originate-tls-for-httpbin"));
+        // The resources behind the hop are the selection everywhere.
+        QVERIFY(!w.selectedResources().isEmpty());
+        test::screenshot(w, "hop-why");
+    }
+};
+
+QTEST_MAIN(TestCanvasDesign)
+#include "tst_canvas_design.moc"
