@@ -4,7 +4,9 @@
 
 namespace egret::flow {
 
-// Host names as Istio compares them.
+// Host names as the proxy compares them: case-insensitively, a wildcard covering only what
+// ends with its suffix. The validator keeps istioctl's own rules (model/validation/Hosts.h),
+// quirks included; they differ on purpose.
 
 inline const QString kClusterDomain = QStringLiteral("cluster.local");
 

@@ -5,7 +5,10 @@
 
 namespace egret::validation {
 
-// Host-name rules as Istio's analyzers apply them (see the corpus' ANALYZERS.md).
+// Host-name rules as Istio's analyzers apply them (see the corpus' ANALYZERS.md), quirks
+// included: case-sensitive, `*.foo.com` overlapping `foo.com`'s subdomains only, an empty
+// namespace kept empty. The flow graph follows the proxy instead (model/flow/HostNames.h); the
+// two differ on purpose, so findings match istioctl and hops match what Envoy does.
 
 // A short name (no dot, not a wildcard) becomes `name.ns.svc.cluster.local`; anything else is
 // kept as written. An empty namespace gives `name..svc.cluster.local`, as Istio does.
