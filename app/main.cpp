@@ -6,6 +6,10 @@
 #include "app/gui/GuiMain.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+
+#include <unistd.h>
 #endif
 
 int main(int argc, char *argv[]) {
@@ -23,6 +27,15 @@ int main(int argc, char *argv[]) {
             // Drawing (a QGraphicsScene) needs a widgets application, never a display.
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
+            // Qt warns on every run when there is no runtime folder; give it a private one.
+            if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+                const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/egret-runtime-" +
+                                       QByteArray::number(getuid());
+                if (QDir().mkpath(QString::fromLocal8Bit(dir)) &&
+                    QFile::setPermissions(QString::fromLocal8Bit(dir),
+                                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                    qputenv("XDG_RUNTIME_DIR", dir);
+            }
             QApplication app(argc, argv);
             return egret::cli::run(args);
         }

@@ -40,7 +40,7 @@ int runExport(const QStringList &args) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, QStringLiteral("egret export")));
         return Ok;
     }
     if (parser.positionalArguments().isEmpty()) {

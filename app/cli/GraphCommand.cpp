@@ -2,9 +2,9 @@
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
 #include "model/flow/FlowDeriver.h"
-#include "model/validation/Validator.h"
 #include "model/flow/FlowJson.h"
 #include "model/io/AtomicWrite.h"
+#include "model/validation/Validator.h"
 #include "views/graph/FlowExport.h"
 #include "views/graph/FlowScene.h"
 
@@ -35,8 +35,9 @@ int runGraph(const QStringList &args) {
     parser.setApplicationDescription(
         QStringLiteral("Derives where each workload's outbound traffic goes, hop by hop, and "
                        "writes it as JSON, as Graphviz DOT, or drawn as SVG or PNG (laid out "
-                       "left to right: workloads, gateways, hosts). Hops that a load error "
-                       "points at, or that the mesh blocks, are marked broken."));
+                       "left to right: workloads, gateways, hosts). Hops that a finding points "
+                       "at (a load error, or what `egret validate` reports) or that the mesh "
+                       "blocks are marked broken."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Manifest files or folders; - reads standard "
@@ -64,7 +65,7 @@ int runGraph(const QStringList &args) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, QStringLiteral("egret graph")));
         return Ok;
     }
     if (parser.positionalArguments().isEmpty() || !parser.isSet(output)) {
@@ -104,7 +105,9 @@ int runGraph(const QStringList &args) {
     for (const FlowHop &hop : flows.hops())
         broken += hop.broken ? 1 : 0;
     if (broken > 0)
-        err(QStringLiteral("egret graph: %1 hop(s) broken by findings; `egret validate` explains them\n").arg(broken));
+        err(QStringLiteral(
+                "egret graph: %1 hop(s) broken by findings; `egret validate` explains them\n")
+                .arg(broken));
     if (format == QLatin1String("json"))
         return writeOut(outPath, flowGraphJson(flows)) ? Ok : BadInput;
 

@@ -137,7 +137,7 @@ int add(const QStringList &args) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, QStringLiteral("egret route add")));
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -205,7 +205,7 @@ int remove(const QStringList &args) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, QStringLiteral("egret route remove")));
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {

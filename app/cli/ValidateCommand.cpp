@@ -121,7 +121,7 @@ int runValidate(const QStringList &args) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        out(helpText(parser, QStringLiteral("egret validate")));
         return Ok;
     }
     const QString fmt = parser.value(format);
