@@ -195,6 +195,31 @@ private Q_SLOTS:
         QVERIFY(discard.asked());
     }
 
+    void savingOverAFileChangedOnDiskAsksFirst() {
+        MainWindow w;
+        w.show();
+        const QString path = copy("foundation/mixed.yaml");
+        QVERIFY(test::openAndWait(w, {path}));
+        w.selectResource(find(w, "ServiceEntry", "stripe")->id);
+        PropertyTreeModel *form = w.propertiesPanel()->model();
+        QVERIFY(form->setData(form->indexOfPath("spec.resolution").siblingAtColumn(1), "STATIC"));
+        const QByteArray theirs = test::readFile(path) + "# added by a colleague\n";
+        QVERIFY(test::writeFile(path, theirs));
+        {
+            test::MessageBoxAnswer cancel(QMessageBox::Cancel);
+            w.action("save")->trigger();
+            QVERIFY(cancel.asked());
+            QVERIFY(cancel.text().contains("changed by another program"));
+        }
+        QCOMPARE(test::readFile(path), theirs); // not overwritten
+        QVERIFY(w.isWindowModified());
+        test::MessageBoxAnswer overwrite(QMessageBox::Save);
+        w.action("save")->trigger();
+        QVERIFY(overwrite.asked());
+        QVERIFY(test::readFile(path).contains("resolution: STATIC"));
+        QVERIFY(!w.isWindowModified());
+    }
+
     void aFileChangedByAnotherProgramOffersReload() {
         MainWindow w;
         const QString path = copy("foundation/workloads.yaml");
