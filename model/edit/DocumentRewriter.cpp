@@ -32,13 +32,36 @@ QByteArrayView content(const QByteArray &text, const Line &l) {
     return v;
 }
 
+// YAML's white space is spaces and tabs only (QByteArrayView::trimmed also strips \v and \f,
+// which yaml-cpp reads as content).
+QByteArrayView yamlTrimmed(QByteArrayView v) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!v.isEmpty() && blank(v.front()))
+        v = v.sliced(1);
+    while (!v.isEmpty() && blank(v.back()))
+        v.chop(1);
+    return v;
+}
+
 bool isBlankOrComment(QByteArrayView v) {
-    const QByteArrayView t = v.trimmed();
+    const QByteArrayView t = yamlTrimmed(v);
     return t.isEmpty() || t.startsWith('#');
 }
 
 bool isMarker(QByteArrayView v) {
     return v.startsWith("---") && (v.size() == 3 || v[3] == ' ' || v[3] == '\t');
+}
+
+// Removes the spaces and tabs of whitespace-only lines; the lines themselves stay.
+QByteArray emptyBlankLines(const QByteArray &text) {
+    QByteArray out;
+    out.reserve(text.size());
+    for (const Line &l : lines(text)) {
+        const QByteArrayView line(text.constData() + l.start, l.end - l.start);
+        const QByteArrayView body = content(text, l);
+        out += yamlTrimmed(body).isEmpty() ? line.sliced(body.size()) : line;
+    }
+    return out;
 }
 
 } // namespace
@@ -58,7 +81,7 @@ DocumentParts splitDocumentText(const QByteArray &text) {
     // Only comments at column 0 can be told apart from the content of a block scalar.
     while (last >= first) {
         const QByteArrayView v = content(text, ls[last]);
-        if (!(v.trimmed().isEmpty() || v.startsWith('#') || v == "..."))
+        if (!(yamlTrimmed(v).isEmpty() || v.startsWith('#') || v == "..."))
             break;
         --last;
     }
@@ -101,7 +124,9 @@ std::optional<QByteArray> rewriteDocument(const QByteArray &text,
     if (text.contains("\r\n"))
         emitted.replace("\n", "\r\n");
     out += emitted;
-    out += text.mid(parts.bodyEnd);
+    // Spaces on the blank lines after the content would be read as content of a block scalar
+    // (`|`) that ends it, so they go.
+    out += emptyBlankLines(text.mid(parts.bodyEnd));
     return out;
 }
 

@@ -24,6 +24,17 @@ bool isSimpleFlow(const YAML::Node &n) {
     return true;
 }
 
+// Control characters other than tab are not printable YAML; yaml-cpp reads them in a plain
+// scalar anyway, but only escapes in double quotes write them back as they were.
+bool hasControlCharacters(const std::string &text) {
+    for (const char ch : text) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            return true;
+    }
+    return false;
+}
+
 class Writer {
 public:
     Writer(const EmitStyle &style, NodeBudget &budget)
@@ -149,9 +160,11 @@ private:
         const std::string &text = v.Scalar();
         const std::string &tag = v.Tag();
         const std::string prefix = tagPrefix(tag);
-        // A plain scalar in the source is written exactly as it was: it resolves the same.
-        if (tag == "?" && text.find('\n') == std::string::npos &&
-            (!inFlow || canBePlainString(text, true) || plainIsNonString(text)))
+        // A plain scalar in the source is written exactly as it was: it resolves the same. Not
+        // when yaml-cpp was lenient (a leading tab, a control character): that would not read
+        // back, so it is quoted below.
+        if (tag == "?" && !hasControlCharacters(text) &&
+            (canBePlainString(text, inFlow) || plainIsNonString(text)))
             return text;
         if (canBePlainString(text, inFlow))
             return prefix + text;
@@ -248,7 +261,7 @@ EmitStyle detectStyle(const YAML::Node &root) {
         if (!n.IsMap())
             continue;
         for (auto it = n.begin(); it != n.end(); ++it) {
-            const YAML::Node &v = it->second;
+            const YAML::Node v = it->second; // a copy: `it->` returns a temporary proxy
             const int keyCol = it->first.Mark().column;
             if (v.IsMap() && v.size() > 0 && v.Style() != YAML::EmitterStyle::Flow) {
                 if (!haveIndent) {
