@@ -184,7 +184,12 @@ private:
             --end;
             ++trailing;
         }
-        if (trailing > 1 || end == 0 || text[0] == ' ' || text[0] == '\t')
+        if (trailing > 1 || end == 0)
+            return {};
+        // The block's indentation is read from its first non-empty line, so that line cannot
+        // start with white space of its own.
+        const char firstContent = text[text.find_first_not_of('\n')];
+        if (firstContent == ' ' || firstContent == '\t')
             return {};
         std::string out = trailing == 0 ? "|-" : "|";
         std::size_t pos = 0;
