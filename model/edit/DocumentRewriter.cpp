@@ -117,6 +117,9 @@ std::optional<QByteArray> rewriteDocument(const QByteArray &text,
     // Content that began on the `---` line itself is now written below it.
     if (parts.bodyStart < text.size() && isMarker(QByteArrayView(text).sliced(parts.bodyStart)))
         out += "---\n";
+    // A document of only a `---` line with no line break after it: the content goes below.
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += text.contains("\r\n") ? "\r\n" : "\n";
     QByteArray emitted = QByteArray::fromStdString(*body);
     const bool hadFinalNewline = parts.bodyEnd > parts.bodyStart && text[parts.bodyEnd - 1] == '\n';
     if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n'))
