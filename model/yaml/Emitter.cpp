@@ -50,7 +50,8 @@ public:
         else if (root.IsSequence() && root.size() > 0)
             sequence(root, 0, false);
         else {
-            m_out += scalarOrEmpty(root, 0);
+            // Indented: yaml-cpp reads a `|` block at the top level only when it is.
+            m_out += scalarOrEmpty(root, m_style.indent);
             m_out += '\n';
         }
     }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets built by the `fuzz` preset, one after the other.
 #
-#   tests/fuzz/run.sh [--seconds N | --runs N] [--build DIR] [TARGET...]
+#   tests/fuzz/run.sh [--seconds N | --runs N] [--max-len BYTES] [--build DIR] [TARGET...]
 #
 # TARGET is a name from tests/fuzz/checks/Targets.cpp (load_stream, rewrite_document, ...);
 # all of them by default. --seconds gives each target that long (default 30, the CI smoke
-# budget); --runs stops each after that many executions instead. The corpus of each target lives
+# budget); --runs stops each after that many executions instead. --max-len caps the size of
+# the inputs libFuzzer makes (default 2048; smaller runs faster). The corpus of each target lives
 # in the build folder (BUILD/fuzz-corpus/TARGET) and grows across runs; it starts from the
 # project's test data, the inputs of past crashes and, when present, Istio's corpus in
 # ../shared/corpus. Nothing is written to the source tree.
@@ -20,11 +21,13 @@ source_dir=$(cd "$here/../.." && pwd)
 build="$source_dir/build-fuzz"
 seconds=30
 runs=""
+max_len=2048
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --seconds) seconds=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --max-len) max_len=$2; shift 2 ;;
     --build) build=$(cd "$2" && pwd); shift 2 ;;
     -h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -46,7 +49,7 @@ fi
 shared=${EGRET_SHARED_DIR:-$source_dir/../shared}
 # Speed over detail while fuzzing (no allocation stacks, a small quarantine); a crash is
 # reproduced afterwards with the defaults, which report everything.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=16:max_malloc_fill_size=0:detect_leaks=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=8:max_malloc_fill_size=0:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 status=0
@@ -68,9 +71,10 @@ for target in "${targets[@]}"; do
 
     limit=(-max_total_time="$seconds")
     [ -n "$runs" ] && limit=(-runs="$runs")
-    echo "== fuzz_$target: ${runs:+$runs runs}${runs:-$seconds s}, $n seeds, corpus $corpus"
+    echo "== fuzz_$target: ${runs:-$seconds s}${runs:+ runs}, max_len $max_len, $n seeds," \
+        "corpus $corpus"
     log="$artifacts/last-run.log"
-    if "$bin" -max_len=2048 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    if "$bin" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${limit[@]}" "$corpus" "$seeds" >"$log" 2>&1; then
         grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|^Done ' "$log" || true
     else
