@@ -122,7 +122,11 @@ std::optional<QByteArray> rewriteDocument(const QByteArray &text,
         out += text.contains("\r\n") ? "\r\n" : "\n";
     QByteArray emitted = QByteArray::fromStdString(*body);
     const bool hadFinalNewline = parts.bodyEnd > parts.bodyStart && text[parts.bodyEnd - 1] == '\n';
-    if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n'))
+    // A `|` block's value ends with a line break only when the text has one; with such a block
+    // (perhaps last) the document keeps its final newline.
+    const bool hasClippedBlock = emitted.contains("|\n");
+    if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n') &&
+        !hasClippedBlock)
         emitted.chop(1);
     if (text.contains("\r\n"))
         emitted.replace("\n", "\r\n");

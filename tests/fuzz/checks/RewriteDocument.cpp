@@ -2,7 +2,8 @@
 //
 // The input is a stream cut into documents as the workspace cuts it; each of the first few
 // documents is edited. The edits are chosen by a tape of bytes: what follows the last line
-// starting with `#~` (a comment, so seed files stay YAML), or else the input itself, read from
+// starting with `#~` (a comment, so seed files stay YAML; the line break before it is not part
+// of the documents), or else the input itself, read from
 // its end. Properties:
 // - a cancelled change gives nothing; a document that cannot be parsed gives nothing;
 // - what precedes and follows the content (comments, the `---` line) is kept byte for byte;
@@ -188,7 +189,7 @@ QString checkDocument(const QByteArray &text, Tape &tape) {
 
 QString checkRewriteDocument(const QByteArray &input) {
     const qsizetype marker = input.lastIndexOf("\n#~");
-    const QByteArray stream = marker < 0 ? input : input.left(marker + 1);
+    const QByteArray stream = marker < 0 ? input : input.left(marker);
     Tape tape(marker < 0 ? input : input.mid(marker + 3));
     const QVector<yaml::Chunk> chunks = yaml::splitStream(stream);
     for (int i = 0; i < chunks.size() && i < kMaxDocuments; ++i)
