@@ -3,8 +3,7 @@
 // The input is a stream cut into documents as the workspace cuts it; each of the first few
 // documents is edited. The edits are chosen by a tape of bytes: what follows the last line
 // starting with `#~` (a comment, so seed files stay YAML; the line break before it is not part
-// of the documents), or else the input itself, read from
-// its end. Properties:
+// of the documents), or else the input itself, read from its end. Properties:
 // - a cancelled change gives nothing; a document that cannot be parsed gives nothing;
 // - what precedes and follows the content (comments, the `---` line) is kept byte for byte;
 // - the result is still one document, and it reads back as the edited tree: same structure,
