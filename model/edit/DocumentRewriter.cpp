@@ -1,6 +1,7 @@
 #include "model/edit/DocumentRewriter.h"
 
 #include "model/yaml/Emitter.h"
+#include "model/yaml/Utf8.h"
 
 #include <QVector>
 
@@ -94,6 +95,13 @@ DocumentParts splitDocumentText(const QByteArray &text) {
 std::optional<QByteArray> rewriteDocument(const QByteArray &text,
                                           const std::function<bool(YAML::Node &root)> &change,
                                           QString *error) {
+    // What the loader refuses to read (parseDocument), yaml-cpp reads leniently and not the
+    // same way twice: such a document is not rewritten.
+    if (yaml::firstInvalidUtf8(text.constData(), text.size()) >= 0 || text.contains('\0')) {
+        if (error)
+            *error = QStringLiteral("the document is not UTF-8 text");
+        return std::nullopt;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text.constData(), size_t(text.size())));
