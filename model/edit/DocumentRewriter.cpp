@@ -26,17 +26,18 @@ QVector<Line> lines(const QByteArray &text) {
     return out;
 }
 
+// A line without its line break (\n or \r\n). A lone \r is content to yaml-cpp.
 QByteArrayView content(const QByteArray &text, const Line &l) {
     QByteArrayView v(text.constData() + l.start, l.end - l.start);
-    while (!v.isEmpty() && (v.back() == '\n' || v.back() == '\r'))
-        v.chop(1);
+    if (v.endsWith('\n'))
+        v.chop(v.endsWith("\r\n") ? 2 : 1);
     return v;
 }
 
-// YAML's white space is spaces and tabs only (QByteArrayView::trimmed also strips \v and \f,
-// which yaml-cpp reads as content).
+// YAML's white space is spaces and tabs only (QByteArrayView::trimmed also strips \v, \f and
+// \r, which yaml-cpp reads as content).
 QByteArrayView yamlTrimmed(QByteArrayView v) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
     while (!v.isEmpty() && blank(v.front()))
         v = v.sliced(1);
     while (!v.isEmpty() && blank(v.back()))

@@ -2,6 +2,9 @@
 
 #include "model/yaml/Scalars.h"
 
+#include <cctype>
+#include <string_view>
+
 namespace egret::yaml {
 
 namespace {
@@ -145,14 +148,34 @@ private:
         return scalar(v, blockIndent, false);
     }
 
+    // Characters a tag may hold in its short form (YAML's ns-tag-char), and in the verbatim
+    // !<...> form (ns-uri-char, less the closing '>').
+    static bool isTagText(const std::string &text, bool verbatim) {
+        static constexpr std::string_view punctuation = "-#;/?:@&=+$_.~*'()%";
+        static constexpr std::string_view uriOnly = "!,[]";
+        for (const char ch : text) {
+            const unsigned char c = static_cast<unsigned char>(ch);
+            const bool ok = std::isalnum(c) || punctuation.find(ch) != std::string_view::npos ||
+                            (verbatim && uriOnly.find(ch) != std::string_view::npos);
+            if (!ok)
+                return false;
+        }
+        return !text.empty();
+    }
+
     static std::string tagPrefix(const std::string &tag) {
         if (tag.empty() || tag == "?" || tag == "!")
             return {};
-        if (tag.rfind(kCoreTagPrefix, 0) == 0)
+        if (tag.rfind(kCoreTagPrefix, 0) == 0 &&
+            isTagText(tag.substr(kCoreTagPrefix.size()), false))
             return "!!" + tag.substr(kCoreTagPrefix.size()) + " ";
-        if (tag[0] == '!')
+        if (tag[0] == '!' && isTagText(tag.substr(1), false))
             return tag + " ";
-        return "!<" + tag + "> ";
+        if (isTagText(tag, true))
+            return "!<" + tag + "> ";
+        // yaml-cpp took something for a tag that YAML cannot write (found by fuzzing): the
+        // value is written without it.
+        return {};
     }
 
     std::string scalar(const YAML::Node &v, int blockIndent, bool isKey, bool inFlow = false) {

@@ -131,7 +131,7 @@ QByteArray withBlankLinesEmptied(const QByteArray &text) {
         const bool crlf = kept.endsWith('\r');
         if (crlf)
             kept.chop(1);
-        if (kept.count(' ') + kept.count('\t') + kept.count('\r') == kept.size())
+        if (kept.count(' ') + kept.count('\t') == kept.size())
             kept.clear();
         out += kept + (crlf ? "\r" : "") + '\n';
     }
