@@ -60,6 +60,24 @@ public:
     }
 
 private:
+    // One level of nesting while it lives. An alias to its own ancestor (`a: &x {b: *x}`) makes
+    // yaml-cpp's tree a cycle: past kMaxNestingDepth the document is refused, before the stack
+    // runs out.
+    class Nesting {
+    public:
+        explicit Nesting(Writer &w)
+            : m_w(w) {
+            if (++m_w.m_depth > kMaxNestingDepth)
+                m_w.m_failed = true;
+        }
+        ~Nesting() { --m_w.m_depth; }
+        Nesting(const Nesting &) = delete;
+        Nesting &operator=(const Nesting &) = delete;
+
+    private:
+        Writer &m_w;
+    };
+
     bool spend() {
         if (!m_budget.spend())
             m_failed = true;
@@ -70,6 +88,7 @@ private:
 
     // Block mapping at `indent`; the first key follows a "- " already written when inlineFirst.
     void map(const YAML::Node &n, int indent, bool inlineFirst) {
+        const Nesting nesting(*this);
         bool first = true;
         for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
             if (!spend())
@@ -84,6 +103,7 @@ private:
     }
 
     void sequence(const YAML::Node &n, int indent, bool inlineFirst) {
+        const Nesting nesting(*this);
         bool first = true;
         for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
             if (!spend())
@@ -240,6 +260,7 @@ private:
     }
 
     std::string flow(const YAML::Node &n) {
+        const Nesting nesting(*this);
         if (!spend())
             return {};
         if (n.IsMap()) {
@@ -274,6 +295,7 @@ private:
     NodeBudget &m_budget;
     std::string m_out;
     bool m_failed = false;
+    int m_depth = 0;
 };
 
 } // namespace
