@@ -23,6 +23,7 @@ if(_egret_sanitize)
     add_compile_options(-fsanitize=${_egret_sanitize_list} -fno-sanitize-recover=all
                         -fno-omit-frame-pointer)
     add_link_options(-fsanitize=${_egret_sanitize_list} -fno-sanitize-recover=all)
+    set(EGRET_SANITIZED ON) # tests that measure memory allow for the sanitizers' own
     message(STATUS "Egret: building with -fsanitize=${_egret_sanitize_list}")
 endif()
 
