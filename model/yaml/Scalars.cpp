@@ -61,7 +61,8 @@ bool canBePlainString(std::string_view t, bool inFlow) {
             return false;
         if (c == '#' && t[i - 1] == ' ')
             return false;
-        if (inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'))
+        // yaml-cpp also ends a plain scalar inside a flow collection at '?'.
+        if (inFlow && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}'))
             return false;
     }
     // U+FEFF and the Unicode line separators would be misread.
