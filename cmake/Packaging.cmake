@@ -5,9 +5,10 @@
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "egret")
 set(CPACK_PACKAGE_VENDOR "The Egret developers")
-set(CPACK_PACKAGE_CONTACT "The Egret developers <egret@users.noreply.github.com>")
+# No address is published yet: set one (CPACK_DEBIAN_PACKAGE_MAINTAINER) before a release.
+set(CPACK_PACKAGE_CONTACT "The Egret developers")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop editor for Istio egress configuration")
-set(CPACK_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "Egret edits and checks the Istio resources that decide how traffic leaves a service mesh "
     "(Gateway, ServiceEntry, VirtualService, DestinationRule), pointing at each problem with its "
     "file, line and column. The egret command line exports normalized manifests for CI.")

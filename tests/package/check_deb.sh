@@ -49,6 +49,7 @@ done
 # --- What it depends on -------------------------------------------------------------------
 [ "$(dpkg-deb -f "$deb" Package)" = egret ] || fail "the package is not named egret"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the package version is not $version"
+dpkg-deb -f "$deb" Description | grep -q ';' && fail "the Description holds a CMake list separator"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 dep_names=$(echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/[ (].*//' | sort -u)
