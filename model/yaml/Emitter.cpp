@@ -54,7 +54,11 @@ public:
             sequence(root, 0, false);
         else {
             // Indented: yaml-cpp reads a `|` block at the top level only when it is.
-            m_out += scalarOrEmpty(root, m_style.indent);
+            std::string text = scalarOrEmpty(root, m_style.indent);
+            // At the top level, a plain `---` or `...` would be read as a document marker.
+            if (text.rfind("---", 0) == 0 || text.rfind("...", 0) == 0)
+                text = doubleQuoted(root.Scalar());
+            m_out += text;
             m_out += '\n';
         }
     }
