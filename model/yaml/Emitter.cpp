@@ -10,6 +10,8 @@ namespace egret::yaml {
 namespace {
 
 const std::string kCoreTagPrefix = "tag:yaml.org,2002:";
+// YAML reads a key without `?` only when it is at most 1024 characters long.
+constexpr std::size_t kMaxImplicitKey = 1000;
 
 bool isCollection(const YAML::Node &n) {
     return n.IsMap() || n.IsSequence();
@@ -100,7 +102,14 @@ private:
             if (!(first && inlineFirst))
                 pad(indent);
             first = false;
-            m_out += key(it->first);
+            const std::string k = key(it->first);
+            if (k.size() > kMaxImplicitKey) {
+                // Too long for an implicit key: `? key` on its line, `:` and the value below.
+                m_out += "? " + k + '\n';
+                pad(indent);
+            } else {
+                m_out += k;
+            }
             m_out += ':';
             valueAfterKey(it->second, indent);
         }
@@ -274,8 +283,9 @@ private:
                 if (!first)
                     s += ", ";
                 first = false;
-                s += isCollection(it->first) ? flow(it->first) : scalar(it->first, 0, true, true);
-                s += ": ";
+                const std::string k =
+                    isCollection(it->first) ? flow(it->first) : scalar(it->first, 0, true, true);
+                s += k.size() > kMaxImplicitKey ? "? " + k + " : " : k + ": ";
                 s += isCollection(it->second) ? flow(it->second)
                                               : scalar(it->second, 0, false, true);
             }
