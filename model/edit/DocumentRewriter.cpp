@@ -1,6 +1,7 @@
 #include "model/edit/DocumentRewriter.h"
 
 #include "model/yaml/Emitter.h"
+#include "model/yaml/Utf8.h"
 
 #include <QVector>
 
@@ -25,20 +26,44 @@ QVector<Line> lines(const QByteArray &text) {
     return out;
 }
 
+// A line without its line break (\n or \r\n). A lone \r is content to yaml-cpp.
 QByteArrayView content(const QByteArray &text, const Line &l) {
     QByteArrayView v(text.constData() + l.start, l.end - l.start);
-    while (!v.isEmpty() && (v.back() == '\n' || v.back() == '\r'))
+    if (v.endsWith('\n'))
+        v.chop(v.endsWith("\r\n") ? 2 : 1);
+    return v;
+}
+
+// YAML's white space is spaces and tabs only (QByteArrayView::trimmed also strips \v, \f and
+// \r, which yaml-cpp reads as content).
+QByteArrayView yamlTrimmed(QByteArrayView v) {
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    while (!v.isEmpty() && blank(v.front()))
+        v = v.sliced(1);
+    while (!v.isEmpty() && blank(v.back()))
         v.chop(1);
     return v;
 }
 
 bool isBlankOrComment(QByteArrayView v) {
-    const QByteArrayView t = v.trimmed();
+    const QByteArrayView t = yamlTrimmed(v);
     return t.isEmpty() || t.startsWith('#');
 }
 
 bool isMarker(QByteArrayView v) {
     return v.startsWith("---") && (v.size() == 3 || v[3] == ' ' || v[3] == '\t');
+}
+
+// Removes the spaces and tabs of whitespace-only lines; the lines themselves stay.
+QByteArray emptyBlankLines(const QByteArray &text) {
+    QByteArray out;
+    out.reserve(text.size());
+    for (const Line &l : lines(text)) {
+        const QByteArrayView line(text.constData() + l.start, l.end - l.start);
+        const QByteArrayView body = content(text, l);
+        out += yamlTrimmed(body).isEmpty() ? line.sliced(body.size()) : line;
+    }
+    return out;
 }
 
 } // namespace
@@ -58,7 +83,7 @@ DocumentParts splitDocumentText(const QByteArray &text) {
     // Only comments at column 0 can be told apart from the content of a block scalar.
     while (last >= first) {
         const QByteArrayView v = content(text, ls[last]);
-        if (!(v.trimmed().isEmpty() || v.startsWith('#') || v == "..."))
+        if (!(yamlTrimmed(v).isEmpty() || v.startsWith('#') || v == "..."))
             break;
         --last;
     }
@@ -71,6 +96,13 @@ DocumentParts splitDocumentText(const QByteArray &text) {
 std::optional<QByteArray> rewriteDocument(const QByteArray &text,
                                           const std::function<bool(YAML::Node &root)> &change,
                                           QString *error) {
+    // What the loader refuses to read (parseDocument), yaml-cpp reads leniently and not the
+    // same way twice: such a document is not rewritten.
+    if (yaml::firstInvalidUtf8(text.constData(), text.size()) >= 0 || text.contains('\0')) {
+        if (error)
+            *error = QStringLiteral("the document is not UTF-8 text");
+        return std::nullopt;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text.constData(), size_t(text.size())));
@@ -94,14 +126,23 @@ std::optional<QByteArray> rewriteDocument(const QByteArray &text,
     // Content that began on the `---` line itself is now written below it.
     if (parts.bodyStart < text.size() && isMarker(QByteArrayView(text).sliced(parts.bodyStart)))
         out += "---\n";
+    // A document of only a `---` line with no line break after it: the content goes below.
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += text.contains("\r\n") ? "\r\n" : "\n";
     QByteArray emitted = QByteArray::fromStdString(*body);
     const bool hadFinalNewline = parts.bodyEnd > parts.bodyStart && text[parts.bodyEnd - 1] == '\n';
-    if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n'))
+    // A `|` block's value ends with a line break only when the text has one; with such a block
+    // (perhaps last) the document keeps its final newline.
+    const bool hasClippedBlock = emitted.contains("|\n");
+    if (!hadFinalNewline && parts.bodyEnd == text.size() && emitted.endsWith('\n') &&
+        !hasClippedBlock)
         emitted.chop(1);
     if (text.contains("\r\n"))
         emitted.replace("\n", "\r\n");
     out += emitted;
-    out += text.mid(parts.bodyEnd);
+    // Spaces on the blank lines after the content would be read as content of a block scalar
+    // (`|`) that ends it, so they go.
+    out += emptyBlankLines(text.mid(parts.bodyEnd));
     return out;
 }
 

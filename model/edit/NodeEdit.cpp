@@ -70,7 +70,7 @@ YAML::Node ensurePath(YAML::Node root, const QString &path) {
         YAML::Node next = mapValue(node, key);
         if (!next.IsDefined() || next.IsNull()) {
             node[key] = YAML::Node(YAML::NodeType::Map);
-            next = mapValue(node, key);
+            next.reset(mapValue(node, key)); // reset, not `=`: that would write through `next`
         }
         node.reset(next);
     }

@@ -177,6 +177,13 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         out.hasContent = true;
     };
 
+    // The loader keeps a UTF-16 file whole as one document; say so here, so that the message
+    // stays the same when that document is read again after an edit.
+    if (firstLine == 0 && yaml::startsWithUtf16Bom(text)) {
+        fail(codes::Encoding, 0, 0,
+             QStringLiteral("the file is UTF-16; Egret reads UTF-8 YAML (save it as UTF-8)"));
+        return out;
+    }
     const qsizetype bad = yaml::firstInvalidUtf8(text.constData(), text.size());
     if (bad >= 0) {
         int line = 0, column = 0;

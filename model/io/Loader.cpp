@@ -1,6 +1,7 @@
 #include "model/io/Loader.h"
 
 #include "model/yaml/StreamSplitter.h"
+#include "model/yaml/Utf8.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -22,9 +22,9 @@ struct FileInput {
     Diagnostics problems;
     QVector<yaml::Chunk> chunks;
     bool readable = false;
-    // Set when the bytes cannot be read as YAML at all: they become one document that keeps
-    // them unchanged, with this message.
-    std::optional<Diagnostic> opaque;
+    // Set when the bytes cannot be read as YAML at all (UTF-16): they become one document that
+    // keeps them unchanged, and parseDocument says why it cannot be read.
+    bool opaque = false;
 };
 
 struct Job {
@@ -87,12 +87,8 @@ Workspace assemble(std::vector<FileInput> &inputs, const LoadOptions &options) {
         const int file = ws.addFile(in.path, in.problems);
         if (in.readable)
             ws.setDiskState(file, Workspace::readDiskState(in.path, &in.bytes));
-        if (in.opaque) {
-            ParsedDocument kept;
-            kept.hasContent = true;
-            kept.diagnostics.append(*in.opaque);
-            ws.appendParsed(file, in.bytes, 0, std::move(kept));
-        }
+        if (in.opaque)
+            ws.appendParsed(file, in.bytes, 0, parseDocument(in.bytes, in.path, 0, options.parse));
         for (const yaml::Chunk &c : in.chunks) {
             ws.appendParsed(file, in.bytes.mid(c.offset, c.length), c.firstLine,
                             std::move(results[j]));
@@ -109,13 +105,8 @@ void prepare(FileInput &in) {
             fileProblem(in.path, QStringLiteral("the file is empty"), Severity::Warning));
         return;
     }
-    if (in.bytes.startsWith("\xFF\xFE") || in.bytes.startsWith("\xFE\xFF")) {
-        Diagnostic d = fileProblem(in.path, QStringLiteral("the file is UTF-16; Egret reads UTF-8 "
-                                                           "YAML (save it as UTF-8)"));
-        d.code = codes::Encoding;
-        d.location.line = 1;
-        d.location.column = 1;
-        in.opaque = d;
+    if (yaml::startsWithUtf16Bom(in.bytes)) {
+        in.opaque = true;
         return;
     }
     in.chunks = yaml::splitStream(in.bytes);

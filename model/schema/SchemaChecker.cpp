@@ -171,7 +171,8 @@ private:
     void mapEntries(const YAML::Node &n, const PathLink *path, int depth, F &&each) {
         std::unordered_set<std::string_view> seen;
         for (auto it = n.begin(); it != n.end() && !m_stopped; ++it) {
-            const YAML::Node &key = it->first;
+            // A copy: `it->` returns a temporary proxy, and a reference into it would dangle.
+            const YAML::Node key = it->first;
             if (!key.IsScalar()) {
                 m_sink.error(key, render(path),
                              QStringLiteral("a mapping key must be a string, found %1")

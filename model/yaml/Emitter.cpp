@@ -2,11 +2,16 @@
 
 #include "model/yaml/Scalars.h"
 
+#include <cctype>
+#include <string_view>
+
 namespace egret::yaml {
 
 namespace {
 
 const std::string kCoreTagPrefix = "tag:yaml.org,2002:";
+// YAML reads a key without `?` only when it is at most 1024 characters long.
+constexpr std::size_t kMaxImplicitKey = 1000;
 
 bool isCollection(const YAML::Node &n) {
     return n.IsMap() || n.IsSequence();
@@ -24,6 +29,17 @@ bool isSimpleFlow(const YAML::Node &n) {
     return true;
 }
 
+// Control characters other than tab are not printable YAML; yaml-cpp reads them in a plain
+// scalar anyway, but only escapes in double quotes write them back as they were.
+bool hasControlCharacters(const std::string &text) {
+    for (const char ch : text) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            return true;
+    }
+    return false;
+}
+
 class Writer {
 public:
     Writer(const EmitStyle &style, NodeBudget &budget)
@@ -39,12 +55,35 @@ public:
         else if (root.IsSequence() && root.size() > 0)
             sequence(root, 0, false);
         else {
-            m_out += scalarOrEmpty(root, 0);
+            // Indented: yaml-cpp reads a `|` block at the top level only when it is.
+            std::string text = scalarOrEmpty(root, m_style.indent);
+            // At the top level, a plain `---` or `...` would be read as a document marker.
+            if (text.rfind("---", 0) == 0 || text.rfind("...", 0) == 0)
+                text = doubleQuoted(root.Scalar());
+            m_out += text;
             m_out += '\n';
         }
     }
 
 private:
+    // One level of nesting while it lives. An alias to its own ancestor (`a: &x {b: *x}`) makes
+    // yaml-cpp's tree a cycle: past kMaxNestingDepth the document is refused, before the stack
+    // runs out.
+    class Nesting {
+    public:
+        explicit Nesting(Writer &w)
+            : m_w(w) {
+            if (++m_w.m_depth > kMaxNestingDepth)
+                m_w.m_failed = true;
+        }
+        ~Nesting() { --m_w.m_depth; }
+        Nesting(const Nesting &) = delete;
+        Nesting &operator=(const Nesting &) = delete;
+
+    private:
+        Writer &m_w;
+    };
+
     bool spend() {
         if (!m_budget.spend())
             m_failed = true;
@@ -55,6 +94,7 @@ private:
 
     // Block mapping at `indent`; the first key follows a "- " already written when inlineFirst.
     void map(const YAML::Node &n, int indent, bool inlineFirst) {
+        const Nesting nesting(*this);
         bool first = true;
         for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
             if (!spend())
@@ -62,13 +102,21 @@ private:
             if (!(first && inlineFirst))
                 pad(indent);
             first = false;
-            m_out += key(it->first);
+            const std::string k = key(it->first);
+            if (k.size() > kMaxImplicitKey) {
+                // Too long for an implicit key: `? key` on its line, `:` and the value below.
+                m_out += "? " + k + '\n';
+                pad(indent);
+            } else {
+                m_out += k;
+            }
             m_out += ':';
             valueAfterKey(it->second, indent);
         }
     }
 
     void sequence(const YAML::Node &n, int indent, bool inlineFirst) {
+        const Nesting nesting(*this);
         bool first = true;
         for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
             if (!spend())
@@ -133,14 +181,34 @@ private:
         return scalar(v, blockIndent, false);
     }
 
+    // Characters a tag may hold in its short form (YAML's ns-tag-char), and in the verbatim
+    // !<...> form (ns-uri-char, less the closing '>').
+    static bool isTagText(const std::string &text, bool verbatim) {
+        static constexpr std::string_view punctuation = "-#;/?:@&=+$_.~*'()%";
+        static constexpr std::string_view uriOnly = "!,[]";
+        for (const char ch : text) {
+            const unsigned char c = static_cast<unsigned char>(ch);
+            const bool ok = std::isalnum(c) || punctuation.find(ch) != std::string_view::npos ||
+                            (verbatim && uriOnly.find(ch) != std::string_view::npos);
+            if (!ok)
+                return false;
+        }
+        return !text.empty();
+    }
+
     static std::string tagPrefix(const std::string &tag) {
         if (tag.empty() || tag == "?" || tag == "!")
             return {};
-        if (tag.rfind(kCoreTagPrefix, 0) == 0)
+        if (tag.rfind(kCoreTagPrefix, 0) == 0 &&
+            isTagText(tag.substr(kCoreTagPrefix.size()), false))
             return "!!" + tag.substr(kCoreTagPrefix.size()) + " ";
-        if (tag[0] == '!')
+        if (tag[0] == '!' && isTagText(tag.substr(1), false))
             return tag + " ";
-        return "!<" + tag + "> ";
+        if (isTagText(tag, true))
+            return "!<" + tag + "> ";
+        // yaml-cpp took something for a tag that YAML cannot write (found by fuzzing): the
+        // value is written without it.
+        return {};
     }
 
     std::string scalar(const YAML::Node &v, int blockIndent, bool isKey, bool inFlow = false) {
@@ -151,7 +219,8 @@ private:
         const std::string prefix = tagPrefix(tag);
         // A plain number, boolean or null is written exactly as it was. Everything else is a
         // string, written plain only where no YAML reader could take it for something else.
-        if (tag == "?" && resolvePlain(text) != PlainType::String &&
+        // Not when yaml-cpp was lenient (a control character): that would not read back.
+        if (tag == "?" && resolvePlain(text) != PlainType::String && !hasControlCharacters(text) &&
             text.find('\n') == std::string::npos)
             return text;
         if (canBePlainString(text, inFlow))
@@ -172,7 +241,12 @@ private:
             --end;
             ++trailing;
         }
-        if (trailing > 1 || end == 0 || text[0] == ' ' || text[0] == '\t')
+        if (trailing > 1 || end == 0)
+            return {};
+        // The block's indentation is read from its first non-empty line, so that line cannot
+        // start with white space of its own.
+        const char firstContent = text[text.find_first_not_of('\n')];
+        if (firstContent == ' ' || firstContent == '\t')
             return {};
         std::string out = trailing == 0 ? "|-" : "|";
         std::size_t pos = 0;
@@ -199,6 +273,7 @@ private:
     }
 
     std::string flow(const YAML::Node &n) {
+        const Nesting nesting(*this);
         if (!spend())
             return {};
         if (n.IsMap()) {
@@ -208,8 +283,9 @@ private:
                 if (!first)
                     s += ", ";
                 first = false;
-                s += isCollection(it->first) ? flow(it->first) : scalar(it->first, 0, true, true);
-                s += ": ";
+                const std::string k =
+                    isCollection(it->first) ? flow(it->first) : scalar(it->first, 0, true, true);
+                s += k.size() > kMaxImplicitKey ? "? " + k + " : " : k + ": ";
                 s += isCollection(it->second) ? flow(it->second)
                                               : scalar(it->second, 0, false, true);
             }
@@ -233,6 +309,7 @@ private:
     NodeBudget &m_budget;
     std::string m_out;
     bool m_failed = false;
+    int m_depth = 0;
 };
 
 } // namespace
@@ -249,7 +326,7 @@ EmitStyle detectStyle(const YAML::Node &root) {
         if (!n.IsMap())
             continue;
         for (auto it = n.begin(); it != n.end(); ++it) {
-            const YAML::Node &v = it->second;
+            const YAML::Node v = it->second; // a copy: `it->` returns a temporary proxy
             const int keyCol = it->first.Mark().column;
             if (v.IsMap() && v.size() > 0 && v.Style() != YAML::EmitterStyle::Flow) {
                 if (!haveIndent) {

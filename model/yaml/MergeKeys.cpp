@@ -44,10 +44,13 @@ bool expand(YAML::Node node, NodeBudget &budget, int depth) {
         if (isMergeKey(it->first)) {
             if (it->second.IsMap())
                 sources.push_back(it->second);
-            else if (it->second.IsSequence())
-                for (const YAML::Node &s : it->second)
+            else if (it->second.IsSequence()) {
+                // A copy: `it->` is a temporary proxy, gone before a range-for over it begins.
+                const YAML::Node list = it->second;
+                for (const YAML::Node &s : list)
                     if (s.IsMap())
                         sources.push_back(s);
+            }
             continue;
         }
         if (it->first.IsScalar())

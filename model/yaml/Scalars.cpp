@@ -82,7 +82,8 @@ bool canBePlainString(std::string_view t, bool inFlow) {
             return false;
         if (c == '#' && t[i - 1] == ' ')
             return false;
-        if (inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'))
+        // yaml-cpp also ends a plain scalar inside a flow collection at '?'.
+        if (inFlow && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}'))
             return false;
     }
     // U+FEFF and the Unicode line separators would be misread.
@@ -202,18 +203,43 @@ bool isYamlFloat(std::string_view t) {
 }
 
 bool isTimestamp(std::string_view t) {
-    // yyyy-m-d, optionally followed by a time: what go-yaml v2 parses as a timestamp.
+    // What go-yaml v2 (kubectl) parses as a timestamp: one of the layouts 2006-1-2,
+    // 2006-1-2 15:4:5.999999999 and 2006-1-2T15:4:5.999999999Z07:00 (T or t, and a zone), with
+    // fields in range. Anything else stays a string.
     std::size_t i = 0;
-    auto digits = [&](std::size_t min, std::size_t max) {
+    auto number = [&](std::size_t min, std::size_t max, int low, int high) {
         std::size_t k = 0;
+        int value = 0;
         while (i < t.size() && isDigit(t[i]) && k < max)
-            ++i, ++k;
-        return k >= min;
+            value = value * 10 + (t[i++] - '0'), ++k;
+        return k >= min && value >= low && value <= high;
     };
-    if (!digits(4, 4) || i >= t.size() || t[i++] != '-' || !digits(1, 2) || i >= t.size() ||
-        t[i++] != '-' || !digits(1, 2))
+    auto expect = [&](char c) { return i < t.size() && t[i++] == c; };
+    if (!number(4, 4, 0, 9999) || !expect('-') || !number(1, 2, 1, 12) || !expect('-') ||
+        !number(1, 2, 1, 31))
         return false;
-    return i == t.size() || t[i] == 'T' || t[i] == 't' || t[i] == ' ';
+    if (i == t.size())
+        return true;
+    const char separator = t[i++];
+    if (separator != 'T' && separator != 't' && separator != ' ')
+        return false;
+    if (!number(1, 2, 0, 23) || !expect(':') || !number(1, 2, 0, 59) || !expect(':') ||
+        !number(1, 2, 0, 59))
+        return false;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        if (!number(1, 9, 0, 999999999))
+            return false;
+    }
+    if (separator == ' ')
+        return i == t.size();
+    if (i < t.size() && t[i] == 'Z')
+        return ++i == t.size();
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+        ++i;
+        return number(2, 2, 0, 23) && expect(':') && number(2, 2, 0, 59) && i == t.size();
+    }
+    return false;
 }
 
 } // namespace

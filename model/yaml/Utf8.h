@@ -12,3 +12,12 @@ qsizetype firstInvalidUtf8(const char *data, qsizetype size);
 void lineColumnAt(const char *data, qsizetype offset, int *line, int *column);
 
 } // namespace egret::yaml
+
+namespace egret::yaml {
+
+// A UTF-16 byte order mark (either order) at the start: the file is not UTF-8 at all.
+inline bool startsWithUtf16Bom(const QByteArray &bytes) {
+    return bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
+}
+
+} // namespace egret::yaml
