@@ -124,7 +124,8 @@ int add(const QStringList &args) {
             "mtls-origination: the client certificate Secret, in the gateway's "
             "namespace.",
             "SECRET"),
-        opt("subnet", "tcp: the address or CIDR range the application connects to.", "CIDR"),
+        opt("subnet",
+            "tcp: the address the application connects to (an IP, or a /32 or /128 CIDR).", "CIDR"),
         opt("serving-host", "Wildcard through the gateway: the host that serves every name.",
             "HOST"),
     };

@@ -88,12 +88,20 @@ QVector<InputProblem> validateRequest(const RouteRequest &request) {
 
     if (info.needsSubnet && r.subnet.isEmpty())
         p.add(QStringLiteral("subnet"),
-              QStringLiteral("tcp needs --subnet: the address or CIDR range the application "
+              QStringLiteral("tcp needs --subnet: the address (IP or /32) the application "
                              "connects to (TCP carries no host name to route on)"));
     else if (!info.needsSubnet && !r.subnet.isEmpty())
         p.add(QStringLiteral("subnet"), notFor("subnet", info, "tcp"));
-    else if (!r.subnet.isEmpty())
+    else if (!r.subnet.isEmpty() && !checkCidr(r.subnet).isEmpty())
         p.add(QStringLiteral("subnet"), checkCidr(r.subnet));
+    else if (!r.subnet.isEmpty() && singleAddress(r.subnet).isEmpty())
+        // Istio accepts a CIDR range in a ServiceEntry only with resolution NONE or STATIC; the
+        // gateway cannot forward NONE (the original destination is the gateway itself), and
+        // STATIC needs the one endpoint to connect to.
+        p.add(QStringLiteral("subnet"),
+              QStringLiteral("tcp through the egress gateway needs one address (an IP, /32 or "
+                             "/128), not the range %1: the gateway connects to a single endpoint")
+                  .arg(r.subnet));
 
     if (wildcard && info.viaGateway && r.servingHost.isEmpty())
         p.add(QStringLiteral("serving-host"),

@@ -4,19 +4,17 @@
 namespace egret::recipes {
 
 // Istio's TCP egress through the gateway (the MongoDB example of the egress tasks): TCP has
-// no host name on the wire, so the mesh rule matches the destination subnet, which the
-// ServiceEntry declares in `addresses`. The gateway reaches a single address as a STATIC
-// endpoint, anything else through DNS on the host name.
+// no host name on the wire, so the mesh rule matches the destination address, which the
+// ServiceEntry declares in `addresses`; the gateway reaches it as a STATIC endpoint.
+// validateRequest has made sure the subnet is one address.
 RoutePlan planTcp(const RouteRequest &r) {
     RoutePlan plan;
     ServiceEntryPlan se;
     se.host = r.host;
     se.addresses = {r.subnet};
     se.ports = {{r.port, QStringLiteral("TCP"), QStringLiteral("tcp"), std::nullopt}};
-    const QString address = singleAddress(r.subnet);
-    se.resolution = address.isEmpty() ? QStringLiteral("DNS") : QStringLiteral("STATIC");
-    if (!address.isEmpty())
-        se.endpoints = {address};
+    se.resolution = QStringLiteral("STATIC");
+    se.endpoints = {singleAddress(r.subnet)};
     se.mustResolve = true;
     plan.serviceEntries = {se};
 

@@ -94,12 +94,12 @@ private Q_SLOTS:
         const QByteArray original = readFile(dataFile("recipes/unrelated.yaml"));
         QVERIFY(writeFile(file, original));
         const Run add = runEgret({"route", "add", file, "--host", "mongo.example.com", "--port",
-                                  "27017", "--pattern", "tcp", "--subnet", "203.0.113.0/24",
+                                  "27017", "--pattern", "tcp", "--subnet", "203.0.113.5/32",
                                   "--namespace", "payments", "--dry-run"});
         QCOMPARE(add.exitCode, 0);
         QVERIFY(add.out.startsWith(original));
         QVERIFY(add.out.contains("  namespace: payments\n"));
-        QVERIFY(add.out.contains("resolution: DNS\n"));
+        QVERIFY(add.out.contains("resolution: STATIC\n"));
         QVERIFY(add.err.contains("note: The egress gateway's Service"));
         QCOMPARE(readFile(file), original);
     }

@@ -395,9 +395,15 @@ private Q_SLOTS:
         QTest::newRow("tcp needs a port") << "tcp"
                                           << "db.example.com"
                                           << "subnet"
-                                          << "10.0.0.0/8"
+                                          << "10.0.0.9/32"
                                           << "port"
                                           << "tcp needs --port";
+        QTest::newRow("a range through the gateway") << "tcp"
+                                                     << "db.example.com"
+                                                     << "subnet"
+                                                     << "203.0.113.0/24"
+                                                     << "subnet"
+                                                     << "needs one address";
         QTest::newRow("bad cidr") << "tcp"
                                   << "db.example.com"
                                   << "subnet"

@@ -19,6 +19,13 @@ QString checkLoadStream(const QByteArray &input);
 // The input is one document plus, at its end, the bytes that choose node edits to make
 // through rewriteDocument (RewriteDocument.cpp).
 QString checkRewriteDocument(const QByteArray &input);
+// The input is a file's bytes: validate the workspace, once and live (ValidateWorkspace.cpp).
+QString checkValidateWorkspace(const QByteArray &input);
+// The input is a file's bytes: derive its flow graph (DeriveFlows.cpp).
+QString checkDeriveFlows(const QByteArray &input);
+// The input is a file's bytes plus four bytes that choose a route to add and remove
+// (RouteAdd.cpp).
+QString checkRouteAdd(const QByteArray &input);
 
 struct Target {
     const char *name; // the fuzzer is fuzz_<name>; its regressions are in fuzz-regressions/<name>
