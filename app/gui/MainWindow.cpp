@@ -135,6 +135,7 @@ MainWindow::~MainWindow() {
     // The scene and the session are children destroyed after our members: stop listening first.
     m_scene->disconnect(this);
     m_session->disconnect(this);
+    m_session->undoStack()->disconnect(this); // it emits cleanChanged as it is destroyed
 }
 
 QAction *MainWindow::action(const QString &name) const {
@@ -506,7 +507,8 @@ void MainWindow::autosave() {
     QString error;
     if (m_recovery->save(ws, &error)) {
         m_autosavedRevision = ws.revision();
-        Q_EMIT autosaved();
+        if (RecoveryStore::hasUnsavedWork(ws))
+            Q_EMIT autosaved();
     } else {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
     }

@@ -72,7 +72,7 @@ public:
     Diagnostics currentProblems() const;
 
 Q_SIGNALS:
-    void autosaved();
+    void autosaved(); // a snapshot of unsaved work was written to the recovery folder
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -58,8 +58,17 @@ QString RecoveryStore::ownDirectory() const {
     return m_base + QStringLiteral("/session-%1").arg(m_pid);
 }
 
+bool RecoveryStore::hasUnsavedWork(const Workspace &ws) {
+    for (int i = 0; i < ws.files().size(); ++i) {
+        const SourceFile &f = ws.files()[i];
+        if (f.modified && (f.disk.exists || !ws.fileBytes(i).isEmpty()))
+            return true;
+    }
+    return false;
+}
+
 bool RecoveryStore::save(const Workspace &ws, QString *error) {
-    if (!ws.isModified()) {
+    if (!hasUnsavedWork(ws)) {
         discardOwn();
         return true;
     }

@@ -35,8 +35,10 @@ public:
     explicit RecoveryStore(QString base, qint64 pid = 0 /* 0: this process */);
 
     QString ownDirectory() const;
-    // Writes this process's snapshot of the workspace; removes it when nothing is modified.
+    // Writes this process's snapshot of the workspace; removes it when it holds no unsaved work.
     bool save(const Workspace &ws, QString *error = nullptr);
+    // Files whose bytes are not on disk; a new file that is still empty is not work to keep.
+    static bool hasUnsavedWork(const Workspace &ws);
     // Removes this process's snapshot (after a save, or on a clean exit).
     void discardOwn();
 

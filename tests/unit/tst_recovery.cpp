@@ -80,6 +80,23 @@ private Q_SLOTS:
         QVERIFY(store.save(ws));
         QVERIFY(!QDir(store.ownDirectory()).exists());
     }
+
+    // File > New gives an untitled file that is not on disk: nothing to offer back until the
+    // user writes something in it.
+    void aNewEmptyFileIsNotWorkToKeep() {
+        Workspace ws;
+        const int file = ws.createFile(QStringLiteral("untitled:1.yaml"));
+        RecoveryStore store(m_dir.filePath("recovery4"));
+        QVERIFY(!RecoveryStore::hasUnsavedWork(ws));
+        QVERIFY(store.save(ws));
+        QVERIFY(!QDir(store.ownDirectory()).exists());
+
+        ws.appendDocument(file, "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+        QVERIFY(RecoveryStore::hasUnsavedWork(ws));
+        QVERIFY(store.save(ws));
+        QVERIFY(QDir(store.ownDirectory()).exists());
+        store.discardOwn();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -19,6 +19,7 @@ namespace egret::views {
 CanvasInteraction::CanvasInteraction(FlowView *view, FlowScene *scene)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_scene(scene) {
     m_view->setAcceptDrops(true);
     m_view->viewport()->setAcceptDrops(true);
@@ -40,7 +41,9 @@ bool CanvasInteraction::eventFilter(QObject *watched, QEvent *event) {
         cancelRoute();
         return true;
     }
-    if (watched != m_view->viewport())
+    // Compared with the pointer kept at construction: while the view is being destroyed its
+    // viewport still sends events here, and the view is no longer one to call.
+    if (watched != m_viewport)
         return false;
     switch (event->type()) {
     case QEvent::DragEnter:

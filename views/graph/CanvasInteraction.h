@@ -38,6 +38,7 @@ private:
     void cancelRoute();
 
     FlowView *m_view;
+    QWidget *m_viewport; // the view's; FlowView never replaces it
     FlowScene *m_scene;
     QString m_from; // workload node the gesture started on
     QPoint m_pressPos;

@@ -1,5 +1,7 @@
 #include "views/graph/graphviz/GvGraph.h"
 
+#include <cstdlib>
+
 #include <graphviz/cgraph.h>
 
 namespace egret::views::gv {
@@ -11,8 +13,9 @@ Graph Graph::fromDot(const QByteArray &dot, QString *error) {
     agreseterrors();
     Agraph_t *g = agmemread(dot.constData());
     if (!g && error) {
-        const char *last = aglasterr();
+        char *last = aglasterr(); // a copy the caller owns
         *error = last ? QString::fromUtf8(last).trimmed() : QStringLiteral("invalid DOT source");
+        free(last);
     }
     return Graph(g);
 }
