@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine for Egret, builds it, and runs it or its tests.
 #
-#   ./dev.sh run     install dependencies, build, open the editor on the bundled example
-#   ./dev.sh test    install dependencies, build, run the whole test suite
-#   ./dev.sh build   install dependencies and build only
+#   ./dev.sh run       install dependencies, build, open the editor on the bundled example
+#   ./dev.sh test      install dependencies, build, run the whole test suite
+#   ./dev.sh build     install dependencies and build only
+#   ./dev.sh sanitize  the whole test suite again, built with ASan and UBSan (build-asan-ubsan/)
+#   ./dev.sh fuzz      every libFuzzer target for a short smoke run (clang-14, build-fuzz/)
 #
-# Environment: BUILD_DIR (default: build), JOBS (default: all cores), SKIP_DEPS=1 to skip apt/npm.
+# Environment: BUILD_DIR (default: build), JOBS (default: all cores), SKIP_DEPS=1 to skip apt/npm,
+# EGRET_FUZZ_SECONDS (default 30) per fuzz target.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +20,15 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
     libyaml-cpp-dev libgraphviz-dev graphviz
     nodejs npm
+    desktop-file-utils appstream dpkg-dev file
 )
+# The sanitizer and fuzzing builds use clang 14 and its runtime (libFuzzer, ASan, UBSan).
+clang_packages=(clang-14 libclang-rt-14-dev)
+
+# ccache, when present, serves every build folder and every clone of the project alike.
+if command -v ccache >/dev/null; then
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=$here CCACHE_NOHASHDIR=true
+fi
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -26,7 +37,7 @@ as_root() {
 install_deps() {
     [ "${SKIP_DEPS:-0}" = 1 ] && return
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "${packages[@]}" "$@"; do
         # A machine may have Node.js from elsewhere (nodesource): do not fight it.
         if [ "$p" = nodejs ] || [ "$p" = npm ]; then command -v "$p" >/dev/null && continue; fi
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -44,9 +55,7 @@ install_deps() {
 
 build() {
     echo "==> building in $build"
-    local launcher=()
-    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$build" -j "$jobs"
 }
 
@@ -67,8 +76,18 @@ build)
     install_deps
     build
     ;;
+sanitize)
+    install_deps "${clang_packages[@]}"
+    echo "==> the test suite under ASan and UBSan (build-asan-ubsan)"
+    exec "$here/tests/sanitizers/asan-ubsan.sh"
+    ;;
+fuzz)
+    install_deps "${clang_packages[@]}"
+    echo "==> fuzzing smoke run (build-fuzz), ${EGRET_FUZZ_SECONDS:-30} s per target"
+    exec "$here/tests/fuzz/smoke.sh"
+    ;;
 *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
