@@ -171,8 +171,10 @@ int runValidate(const QStringList &args) {
         outBytes(formatJson(items));
     else if (fmt == QLatin1String("sarif"))
         outBytes(formatSarif(items, QCoreApplication::applicationVersion()));
-    else
+    else if (!items.isEmpty())
         outBytes(formatText(items));
+    else // as istioctl does; on stderr, so that standard output stays the findings alone
+        err(QStringLiteral("No validation issues found in %1 file(s).\n").arg(ws.files().size()));
 
     for (const ReportItem &item : items)
         if (int(item.diagnostic.severity) >= int(failAt))

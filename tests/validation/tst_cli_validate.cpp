@@ -57,6 +57,7 @@ private Q_SLOTS:
         const Run clean = egret({"validate", data("egress/EGR0001-clean.yaml")});
         QCOMPARE(clean.exitCode, 0);
         QVERIFY(clean.out.isEmpty());
+        QVERIFY(clean.err.contains("No validation issues found in 1 file(s).\n"));
         // EGR0006 is a warning: below the default threshold, at the Warning one.
         QCOMPARE(egret({"validate", data("egress/EGR0006.yaml")}).exitCode, 0);
         QCOMPARE(egret({"validate", data("egress/EGR0006.yaml"), "--failure-threshold", "Warning"})
