@@ -191,9 +191,11 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
     // A document followed by another must end its last line, or the next `---` would join it;
     // unless the next one starts with the line break (appendDocument gives it that break, and
     // undoing an edit above it must give back the text exactly).
-    if (position + 1 < order.size() && !own.isEmpty() && !own.endsWith('\n') &&
-        !doc(order[position + 1]).text.startsWith('\n'))
-        own.append('\n');
+    if (position + 1 < order.size() && !own.isEmpty() && !own.endsWith('\n')) {
+        const QByteArray &next = doc(order[position + 1]).text;
+        if (!next.startsWith('\n') && !next.startsWith("\r\n"))
+            own.append('\n');
+    }
 
     const QVector<yaml::Chunk> chunks = yaml::splitStream(own);
     QVector<DocumentId> ids;

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets built by the `fuzz` preset, one after the other.
 #
-#   tests/fuzz/run.sh [--seconds N | --runs N] [--max-len BYTES] [--build DIR] [TARGET...]
+#   tests/fuzz/run.sh [--seconds N | --runs N] [--max-len BYTES] [--jobs N] [--build DIR] [TARGET...]
 #
 # TARGET is a name from tests/fuzz/checks/Targets.cpp (load_stream, rewrite_document, ...);
 # all of them by default. --seconds gives each target that long (default 30, the CI smoke
 # budget); --runs stops each after that many executions instead. --max-len caps the size of
-# the inputs libFuzzer makes (default 2048; smaller runs faster). The corpus of each target lives
+# the inputs libFuzzer makes (default 2048; smaller runs faster). --jobs runs N fuzzing processes
+# on one target at once, sharing its corpus (libFuzzer's -jobs/-workers); --runs is then per job. The corpus of each target lives
 # in the build folder (BUILD/fuzz-corpus/TARGET) and grows across runs; it starts from the
 # project's test data, the inputs of past crashes and, when present, Istio's corpus in
 # ../shared/corpus. Nothing is written to the source tree.
@@ -22,12 +23,14 @@ build="$source_dir/build-fuzz"
 seconds=30
 runs=""
 max_len=2048
+jobs=1
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --seconds) seconds=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --max-len) max_len=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
     --build) build=$(cd "$2" && pwd); shift 2 ;;
     -h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -74,8 +77,16 @@ for target in "${targets[@]}"; do
     echo "== fuzz_$target: ${runs:-$seconds s}${runs:+ runs}, max_len $max_len, $n seeds," \
         "corpus $corpus"
     log="$artifacts/last-run.log"
-    if "$bin" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/" "${limit[@]}" "$corpus" "$seeds" >"$log" 2>&1; then
+    parallel=()
+    if [ "$jobs" -gt 1 ]; then
+        # Each job logs to fuzz-<job>.log in the working directory (the artifacts folder);
+        # libFuzzer copies those logs into its own output when the jobs end.
+        parallel=(-jobs="$jobs" -workers="$jobs")
+        rm -f "$artifacts"/fuzz-*.log
+    fi
+    if (cd "$artifacts" && "$bin" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" "${limit[@]}" "${parallel[@]}" \
+        "$corpus" "$seeds") >"$log" 2>&1; then
         grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|^Done ' "$log" || true
     else
         status=1

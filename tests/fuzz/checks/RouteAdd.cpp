@@ -52,6 +52,22 @@ QString problems(const recipes::RouteResult &result) {
     return out.join(QLatin1Char('\n'));
 }
 
+// Where two byte strings part, with a little context, printable whatever the bytes.
+QString firstDifference(const QByteArray &now, const QByteArray &was) {
+    qsizetype i = 0;
+    while (i < now.size() && i < was.size() && now[i] == was[i])
+        ++i;
+    const auto around = [i](const QByteArray &b) {
+        const qsizetype from = qMax<qsizetype>(0, i - 40);
+        return QString::fromLatin1(b.mid(from, i - from + 40).toPercentEncoding(" :-_.,/#\n"));
+    };
+    return QStringLiteral("they part at byte %1 (of %2, was %3):\n  now %4\n  was %5")
+        .arg(i)
+        .arg(now.size())
+        .arg(was.size())
+        .arg(around(now), around(was));
+}
+
 recipes::RouteRequest requestFrom(const QByteArray &tail) {
     const auto byte = [&](int i) { return static_cast<unsigned char>(tail.at(i)); };
     const QVector<recipes::PatternInfo> &all = recipes::patterns();
@@ -121,18 +137,15 @@ QString checkRouteAdd(const QByteArray &input) {
     bare.remove(QStringLiteral("*."));
     if (!bytes.contains(bare.toUtf8()) && !bytes.contains(request.servingHost.toUtf8()) &&
         (!removal.ok || removed.fileBytes(0) != bytes))
-        return QStringLiteral("removing %1 after adding it did not give back the file%2:\n%3")
+        return QStringLiteral("removing %1 after adding it did not give back the file: %2")
             .arg(request.host,
-                 removal.ok ? QString()
-                            : QStringLiteral(" (") + problems(removal) + QLatin1Char(')'),
-                 QString::fromUtf8(removal.ok ? removed.fileBytes(0) : ws.fileBytes(0)));
+                 removal.ok ? firstDifference(removed.fileBytes(0), bytes) : problems(removal));
 
     if (!added.change.revert(ws, &error))
         return QStringLiteral("the route's change does not revert: ") + error;
     if (ws.fileBytes(0) != bytes)
-        return QStringLiteral("reverting %1 did not give back the file:\n%2\n-- was --\n%3")
-            .arg(recipes::describe(request), QString::fromUtf8(ws.fileBytes(0)),
-                 QString::fromUtf8(bytes));
+        return QStringLiteral("reverting %1 did not give back the file: %2")
+            .arg(recipes::describe(request), firstDifference(ws.fileBytes(0), bytes));
     return {};
 }
 
