@@ -55,6 +55,8 @@ struct InputProblem {
     QString field;
     QString message;
 };
+// One line per problem, "field: message", as the route dialog and the tests show them.
+QString describe(const QVector<InputProblem> &problems);
 
 struct RouteResult {
     bool ok = false;

@@ -32,6 +32,13 @@ QString notFor(const char *option, const PatternInfo &info, const char *which) {
 
 } // namespace
 
+QString describe(const QVector<InputProblem> &problems) {
+    QStringList lines;
+    for (const InputProblem &p : problems)
+        lines << p.field + QStringLiteral(": ") + p.message;
+    return lines.join(QLatin1Char('\n'));
+}
+
 QVector<InputProblem> validateRequest(const RouteRequest &request) {
     const RouteRequest r = withDefaults(request);
     const PatternInfo &info = patternInfo(r.pattern);

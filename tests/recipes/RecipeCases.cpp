@@ -102,11 +102,8 @@ QString scenarioPath(const PatternCase &c) {
 
 bool addRouteTo(Workspace &ws, const recipes::RouteRequest &request, QString *error) {
     const recipes::RouteResult r = recipes::addRoute(ws, request);
-    QStringList problems;
-    for (const recipes::InputProblem &p : r.problems)
-        problems << p.field + QStringLiteral(": ") + p.message;
     if (!r.ok) {
-        *error = problems.join(QLatin1Char('\n'));
+        *error = recipes::describe(r.problems);
         return false;
     }
     return r.change.apply(ws, error);

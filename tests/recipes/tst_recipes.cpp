@@ -35,13 +35,6 @@ const Resource *first(const Workspace &ws, Kind kind) {
     return nullptr;
 }
 
-QString problemsOf(const recipes::RouteResult &r) {
-    QStringList out;
-    for (const recipes::InputProblem &p : r.problems)
-        out << p.field + QStringLiteral(": ") + p.message;
-    return out.join(QLatin1Char('\n'));
-}
-
 // The hops a workspace's flow graph has, as "from -> to port protocol tls" lines, sorted.
 QStringList flowSignature(const Workspace &ws) {
     QStringList lines;
@@ -194,7 +187,7 @@ private Q_SLOTS:
     void mtlsOriginationPutsTheCredentialBesideTheGateway() {
         const recipes::RouteResult r =
             recipes::addRoute(Workspace(), patternCase("mtls-origination")->request);
-        QVERIFY2(r.ok, qPrintable(problemsOf(r)));
+        QVERIFY2(r.ok, qPrintable(recipes::describe(r.problems)));
         Workspace ws;
         QVERIFY(r.change.apply(ws));
         const Resource *dr = ws.resources().last();
@@ -213,7 +206,7 @@ private Q_SLOTS:
         QVERIFY(addRouteTo(ws, route(recipes::Pattern::TlsPassthrough, "api.one.com"), &error));
         const recipes::RouteResult second =
             recipes::addRoute(ws, route(recipes::Pattern::TlsPassthrough, "api.two.com"));
-        QVERIFY2(second.ok, qPrintable(problemsOf(second)));
+        QVERIFY2(second.ok, qPrintable(recipes::describe(second.problems)));
         QCOMPARE(second.summary,
                  (QStringList{"created ServiceEntry default/api-two-com",
                               "extended Gateway default/istio-egressgateway: host api.two.com on "
@@ -279,7 +272,7 @@ private Q_SLOTS:
             Workspace once;
             QVERIFY(addRouteTo(once, c.request, &error));
             const recipes::RouteResult again = recipes::addRoute(once, c.request);
-            QVERIFY2(again.ok, qPrintable(problemsOf(again)));
+            QVERIFY2(again.ok, qPrintable(recipes::describe(again.problems)));
             QVERIFY2(again.change.isEmpty(), c.name);
             QVERIFY(again.summary.value(0).startsWith("nothing to change"));
         }
@@ -294,14 +287,15 @@ private Q_SLOTS:
             recipes::addRoute(ws, route(recipes::Pattern::TlsPassthrough, "api.example.com"));
         QVERIFY(!r.ok);
         QCOMPARE(r.problems[0].field, QStringLiteral("gateway-port"));
-        QVERIFY2(r.problems[0].message.contains("routes.yaml:"), qPrintable(problemsOf(r)));
+        QVERIFY2(r.problems[0].message.contains("routes.yaml:"),
+                 qPrintable(recipes::describe(r.problems)));
         QVERIFY(r.problems[0].message.contains("already serves port 443 of the egress gateway as "
                                                "HTTPS (TLS ISTIO_MUTUAL)"));
         QVERIFY(r.change.isEmpty());
         recipes::RouteRequest moved = route(recipes::Pattern::TlsPassthrough, "api.example.com");
         moved.gatewayPort = 8443;
         r = recipes::addRoute(ws, moved);
-        QVERIFY2(r.ok, qPrintable(problemsOf(r)));
+        QVERIFY2(r.ok, qPrintable(recipes::describe(r.problems)));
         QVERIFY(r.notes.join(' ').contains("does not expose port 8443"));
     }
 
@@ -314,9 +308,10 @@ private Q_SLOTS:
         recipes::RouteRequest r = route(recipes::Pattern::Http, "httpbin.org");
         const recipes::RouteResult result = recipes::addRoute(timeout, r);
         QVERIFY(!result.ok);
-        QVERIFY2(problemsOf(result).contains("already routes port 80 of httpbin.org (http rule 1), "
-                                             "with no match"),
-                 qPrintable(problemsOf(result)));
+        QVERIFY2(recipes::describe(result.problems)
+                     .contains("already routes port 80 of httpbin.org (http rule 1), "
+                               "with no match"),
+                 qPrintable(recipes::describe(result.problems)));
     }
 
     void aHostDeclaredWithoutResolutionCannotGoThroughTheGateway() {
@@ -333,7 +328,8 @@ private Q_SLOTS:
         const recipes::RouteResult r =
             recipes::addRoute(plain, route(recipes::Pattern::TlsPassthrough, "api.example.com"));
         QVERIFY(!r.ok);
-        QVERIFY2(problemsOf(r).contains("resolution NONE"), qPrintable(problemsOf(r)));
+        QVERIFY2(recipes::describe(r.problems).contains("resolution NONE"),
+                 qPrintable(recipes::describe(r.problems)));
     }
 
     void emptyListsAndEmptyKeysReceiveTheRoute() {
@@ -492,7 +488,7 @@ private Q_SLOTS:
         bool found = false;
         for (const recipes::InputProblem &p : result.problems)
             found = found || (p.field == field && p.message.contains(message));
-        QVERIFY2(found, qPrintable(problemsOf(result)));
+        QVERIFY2(found, qPrintable(recipes::describe(result.problems)));
     }
 
     void theChangeIsOneUndoStepWithAReadableName() {
@@ -502,7 +498,7 @@ private Q_SLOTS:
         r.sourceWorkload = QStringLiteral("sleep");
         r.targetFile = ws.files()[0].path;
         const recipes::RouteResult result = recipes::addRoute(ws, r);
-        QVERIFY2(result.ok, qPrintable(problemsOf(result)));
+        QVERIFY2(result.ok, qPrintable(recipes::describe(result.problems)));
         QCOMPARE(result.change.description(),
                  QStringLiteral("Add route from sleep to api.two.com:443 (tls-passthrough)"));
         QCOMPARE(ws.fileBytes(0), before); // the recipe itself changes nothing

@@ -122,11 +122,8 @@ void RouteDialog::validate() {
 }
 
 void RouteDialog::showProblems(const QVector<recipes::InputProblem> &problems) {
-    QStringList lines;
-    for (const recipes::InputProblem &p : problems)
-        lines << QStringLiteral("%1: %2").arg(p.field, p.message);
-    m_problems->setText(lines.join(QLatin1Char('\n')));
-    m_problems->setVisible(!lines.isEmpty());
+    m_problems->setText(recipes::describe(problems));
+    m_problems->setVisible(!problems.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
 }
 

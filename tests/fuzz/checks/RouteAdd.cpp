@@ -45,13 +45,6 @@ QStringList errors(const Workspace &ws) {
     return out;
 }
 
-QString problems(const recipes::RouteResult &result) {
-    QStringList out;
-    for (const recipes::InputProblem &p : result.problems)
-        out << p.field + QStringLiteral(": ") + p.message;
-    return out.join(QLatin1Char('\n'));
-}
-
 // Where two byte strings part, with a little context, printable whatever the bytes.
 QString firstDifference(const QByteArray &now, const QByteArray &was) {
     qsizetype i = 0;
@@ -138,8 +131,8 @@ QString checkRouteAdd(const QByteArray &input) {
     if (!bytes.contains(bare.toUtf8()) && !bytes.contains(request.servingHost.toUtf8()) &&
         (!removal.ok || removed.fileBytes(0) != bytes))
         return QStringLiteral("removing %1 after adding it did not give back the file: %2")
-            .arg(request.host,
-                 removal.ok ? firstDifference(removed.fileBytes(0), bytes) : problems(removal));
+            .arg(request.host, removal.ok ? firstDifference(removed.fileBytes(0), bytes)
+                                          : recipes::describe(removal.problems));
 
     if (!added.change.revert(ws, &error))
         return QStringLiteral("the route's change does not revert: ") + error;
