@@ -141,7 +141,15 @@ void RouteTrim::trimGateways(const RecipeContext &ctx) {
             if (it.value().size() == g.servers[it.key()].hosts.size())
                 serversGone << it.key();
         if (serversGone.size() == g.servers.size()) {
-            drop(*r);
+            // Only a Gateway that is nothing but its servers goes with them (what route add
+            // creates); one that holds more loses its servers and keeps the rest.
+            if (keysWithin(ctx.yamlOf(*r, QStringLiteral("spec")),
+                           {QStringLiteral("selector"), QStringLiteral("servers")}))
+                drop(*r);
+            else
+                change(*r,
+                       {TextEdit::removeEntry(QStringLiteral("spec"), QStringLiteral("servers"))},
+                       QStringLiteral("servers"));
             continue;
         }
         QVector<TextEdit> edits;
