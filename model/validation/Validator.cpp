@@ -50,7 +50,12 @@ QVector<Finding> sorted(QVector<Ordered> list) {
                                         QLatin1String(b.finding.type->code));
         if (ka != kb)
             return ka < kb;
-        return a.finding.message < b.finding.message;
+        // Findings that share a place (fields located at their parent) still get one order,
+        // whatever order the rules ran in: the live and the one-shot validator must agree.
+        const Finding &fa = a.finding;
+        const Finding &fb = b.finding;
+        return std::tie(fa.message, fa.path, fa.resource.kind, fa.resource.ns, fa.resource.name) <
+               std::tie(fb.message, fb.path, fb.resource.kind, fb.resource.ns, fb.resource.name);
     });
     QVector<Finding> out;
     out.reserve(list.size());
