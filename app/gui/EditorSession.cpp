@@ -224,7 +224,9 @@ bool EditorSession::hasUntitledFiles() const {
 bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite) {
     QStringList written;
     for (int i = 0; i < m_ws.files().size(); ++i) {
-        const SourceFile &f = m_ws.files()[i];
+        // A copy: saving updates the file list, which may then move (a worker thread holding
+        // a copy of the workspace makes it detach), and a reference into it would dangle.
+        const SourceFile f = m_ws.files()[i];
         if (!f.modified || isUntitled(f.path))
             continue;
         if (!overwrite && m_ws.changedOnDisk(i)) {
