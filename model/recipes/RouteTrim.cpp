@@ -57,6 +57,16 @@ void RouteTrim::drop(const Resource &r) {
         m_removed.append(r.id);
 }
 
+void RouteTrim::dropOrEmpty(const RecipeContext &ctx, const Resource &r, const QString &list,
+                            const QString &identity) {
+    // Only a resource that is nothing but the list and what names its target goes with the
+    // list's last entry (what route add creates); one that holds more keeps the rest.
+    if (keysWithin(ctx.yamlOf(r, QStringLiteral("spec")), {identity, list}))
+        drop(r);
+    else
+        change(r, {TextEdit::removeEntry(QStringLiteral("spec"), list)}, list);
+}
+
 void RouteTrim::trimVirtualServices(const RecipeContext &ctx) {
     for (const VirtualServiceRules &v : std::as_const(rules)) {
         const Resource *r = ctx.ws().resource(v.id);
@@ -141,15 +151,7 @@ void RouteTrim::trimGateways(const RecipeContext &ctx) {
             if (it.value().size() == g.servers[it.key()].hosts.size())
                 serversGone << it.key();
         if (serversGone.size() == g.servers.size()) {
-            // Only a Gateway that is nothing but its servers goes with them (what route add
-            // creates); one that holds more loses its servers and keeps the rest.
-            if (keysWithin(ctx.yamlOf(*r, QStringLiteral("spec")),
-                           {QStringLiteral("selector"), QStringLiteral("servers")}))
-                drop(*r);
-            else
-                change(*r,
-                       {TextEdit::removeEntry(QStringLiteral("spec"), QStringLiteral("servers"))},
-                       QStringLiteral("servers"));
+            dropOrEmpty(ctx, *r, QStringLiteral("servers"), QStringLiteral("selector"));
             continue;
         }
         QVector<TextEdit> edits;
@@ -183,13 +185,7 @@ void RouteTrim::trimSubsets(const RecipeContext &ctx) {
         if (gone.isEmpty())
             continue;
         if (gone.size() == dr.subsets.size()) {
-            if (keysWithin(ctx.yamlOf(*r, QStringLiteral("spec")),
-                           {QStringLiteral("host"), QStringLiteral("subsets")}))
-                drop(*r);
-            else
-                change(*r,
-                       {TextEdit::removeEntry(QStringLiteral("spec"), QStringLiteral("subsets"))},
-                       QStringLiteral("subsets"));
+            dropOrEmpty(ctx, *r, QStringLiteral("subsets"), QStringLiteral("host"));
             continue;
         }
         QVector<TextEdit> edits;

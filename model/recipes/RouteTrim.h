@@ -58,6 +58,9 @@ private:
     void trimOrigination(const RecipeContext &ctx);
     void change(const Resource &r, const QVector<edit::TextEdit> &edits, const QString &what);
     void drop(const Resource &r);
+    // When the last entry of spec.<list> goes: the resource, or only the list.
+    void dropOrEmpty(const RecipeContext &ctx, const Resource &r, const QString &list,
+                     const QString &identity);
 
     QMap<ResourceId, Pending> m_pending;
     QVector<ResourceId> m_removed;
