@@ -5,6 +5,7 @@
 #include "model/schema/IstioSchemas.h"
 #include "model/schema/SchemaChecker.h"
 #include "model/yaml/MergeKeys.h"
+#include "model/yaml/MissingColon.h"
 #include "model/yaml/NodeBudget.h"
 #include "model/yaml/Utf8.h"
 #include "model/yaml/YamlPath.h"
@@ -58,6 +59,10 @@ public:
 
     void refused(const YAML::Node &at, const QString &path, const QString &message) override {
         add(Severity::Error, codes::TooLarge, at.Mark(), path, message);
+    }
+
+    void malformed(const YAML::Node &at, const QString &path, const QString &message) override {
+        add(Severity::Error, codes::Syntax, at.Mark(), path, message);
     }
 
     void unknownField(const YAML::Node &key, const QString &path) override {
@@ -243,12 +248,20 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         const bool isList = root.IsMap() && decode::str(root, "kind") == QLatin1String("List") &&
                             decode::child(root, "items").IsSequence();
         if (isList) {
+            // The List's own keys; the checker walks each item.
+            for (auto it = root.begin(); it != root.end() && !stop; ++it) {
+                const YAML::Node key = it->first;
+                if (yaml::keyWithoutColon(root, key, it->second)) {
+                    sink.malformed(key, QString(), yaml::keyWithoutColonMessage(key));
+                    stop = true;
+                }
+            }
             int i = 0;
             for (const YAML::Node &item : decode::child(root, "items")) {
-                readObject(item, yaml::appendIndex(QStringLiteral("items"), i), i, sink, budget,
-                           options, out, &stop);
                 if (stop)
                     break;
+                readObject(item, yaml::appendIndex(QStringLiteral("items"), i), i, sink, budget,
+                           options, out, &stop);
                 ++i;
             }
         } else {

@@ -1,5 +1,6 @@
 #include "model/schema/SchemaChecker.h"
 
+#include "model/yaml/MissingColon.h"
 #include "model/yaml/Scalars.h"
 
 #include <yaml-cpp/yaml.h>
@@ -159,6 +160,12 @@ private:
         m_stopped = true;
     }
 
+    void malformed(const YAML::Node &at, const PathLink *path, const QString &message) {
+        if (!m_stopped)
+            m_sink.malformed(at, render(path), message);
+        m_stopped = true;
+    }
+
     bool expect(const YAML::Node &n, bool ok, const char *what, const PathLink *path) {
         if (!ok)
             m_sink.error(
@@ -182,6 +189,10 @@ private:
             }
             const std::string &name = key.Scalar();
             const PathLink link{path, name, -1};
+            if (yaml::keyWithoutColon(n, key, it->second)) {
+                malformed(key, &link, yaml::keyWithoutColonMessage(key));
+                return;
+            }
             if (!seen.insert(name).second)
                 m_sink.warning(key, render(&link),
                                QStringLiteral("duplicate key \"%1\": kubectl rejects it and "

@@ -53,6 +53,8 @@ public:
     virtual void unknownField(const YAML::Node &key, const QString &path) = 0;
     // The walk gave up: too many nodes (an alias bomb) or too deep.
     virtual void refused(const YAML::Node &at, const QString &path, const QString &message) = 0;
+    // The text is not YAML, although yaml-cpp read it; the walk stops there.
+    virtual void malformed(const YAML::Node &at, const QString &path, const QString &message) = 0;
 };
 
 // Builders. Nodes live for the whole program in one arena, built once.

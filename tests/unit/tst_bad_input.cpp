@@ -56,6 +56,15 @@ private Q_SLOTS:
 
         QTest::newRow("malformed") << QByteArray("kind: ServiceEntry\nspec: {hosts: [a\n") << 11
                                    << 1 << "malformed YAML" << int(Severity::Error);
+        // yaml-cpp reads these as keys with null values; kubectl's parser refuses them.
+        QTest::newRow("key without colon")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: Gateway\n"
+                          "metadata: {name: x}\nspec:\n  selector:\n  -2\n")
+            << 14 << 3 << "\"-2\" stands where a mapping key belongs, but no ':' follows it"
+            << int(Severity::Error);
+        QTest::newRow("List key without colon")
+            << QByteArray("apiVersion: v1\nkind: List\nitems: []\nstray\n") << 12 << 1
+            << "\"stray\" stands where a mapping key belongs" << int(Severity::Error);
         QTest::newRow("not a mapping")
             << QByteArray("- a\n- b\n") << 9 << 1
             << "expected a Kubernetes object (a mapping), found a list" << int(Severity::Error);
@@ -107,6 +116,25 @@ private Q_SLOTS:
         QCOMPARE(int(d.severity), severity);
         // The printed form names the place as file:line:column.
         QVERIFY(d.toString().startsWith(QStringLiteral("bad.yaml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    void keyWithoutColonRefusesTheDocument() {
+        const QByteArray bad = "apiVersion: networking.istio.io/v1\nkind: Gateway\n"
+                               "metadata: {name: gw}\nspec:\n  servers: []\nstray\n";
+        const Workspace ws = loadBytes(QStringLiteral("bad.yaml"), bad);
+        QCOMPARE(ws.resources().size(), 0);
+        QCOMPARE(ws.fileBytes(0), bad);
+    }
+
+    // Keys with no value that YAML does allow load without a message.
+    void keysWithoutValuesThatYamlAllowsLoad() {
+        const QByteArray ok = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+                              "data: {a, b: c}\nempty:\n? explicit\nlast:";
+        const Workspace ws = loadBytes(QStringLiteral("ok.yaml"), ok);
+        QCOMPARE(ws.resources().size(), 1);
+        const Diagnostics diags = ws.diagnostics();
+        QVERIFY2(diags.isEmpty(),
+                 qPrintable(diags.isEmpty() ? QString() : diags.first().toString()));
     }
 
     void badDocumentsKeepTheirBytes() {
