@@ -4,8 +4,8 @@
 #include "model/decode/NodeRead.h"
 #include "model/schema/IstioSchemas.h"
 #include "model/schema/SchemaChecker.h"
+#include "model/yaml/LenientSyntax.h"
 #include "model/yaml/MergeKeys.h"
-#include "model/yaml/MissingColon.h"
 #include "model/yaml/NodeBudget.h"
 #include "model/yaml/Utf8.h"
 #include "model/yaml/YamlPath.h"
@@ -61,8 +61,8 @@ public:
         add(Severity::Error, codes::TooLarge, at.Mark(), path, message);
     }
 
-    void malformed(const YAML::Node &at, const QString &path, const QString &message) override {
-        add(Severity::Error, codes::Syntax, at.Mark(), path, message);
+    void malformed(const YAML::Mark &at, const QString &path, const QString &message) override {
+        add(Severity::Error, codes::Syntax, at, path, message);
     }
 
     void unknownField(const YAML::Node &key, const QString &path) override {
@@ -111,9 +111,9 @@ QString describeRoot(const YAML::Node &root) {
 }
 
 // Reads one object (a document, or an item of a List) into a resource.
-void readObject(const YAML::Node &node, const QString &basePath, int item, DiagnosticSink &sink,
-                yaml::NodeBudget &budget, const ParseOptions &options, ParsedDocument &out,
-                bool *stop) {
+void readObject(std::string_view text, const YAML::Node &node, const QString &basePath, int item,
+                DiagnosticSink &sink, yaml::NodeBudget &budget, const ParseOptions &options,
+                ParsedDocument &out, bool *stop) {
     if (!node.IsMap()) {
         sink.add(Severity::Error, codes::Structure, node.Mark(), basePath,
                  QStringLiteral("expected a Kubernetes object (a mapping), found %1")
@@ -150,7 +150,7 @@ void readObject(const YAML::Node &node, const QString &basePath, int item, Diagn
                      .arg(r.kindName.isEmpty() ? QStringLiteral("the object") : r.kindName));
         r.wellFormed = false;
     }
-    if (!schema::checkDocument(node, schema::resourceSchema(r.kind), budget, sink)) {
+    if (!schema::checkDocument(text, node, schema::resourceSchema(r.kind), budget, sink)) {
         *stop = true;
         sink.setTarget(nullptr);
         return;
@@ -235,6 +235,7 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         return out; // empty or comments only
     out.hasContent = true;
 
+    const std::string_view view(text.constData(), std::size_t(text.size()));
     yaml::NodeBudget budget(text.size());
     bool stop = false;
     try {
@@ -250,9 +251,8 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         if (isList) {
             // The List's own keys; the checker walks each item.
             for (auto it = root.begin(); it != root.end() && !stop; ++it) {
-                const YAML::Node key = it->first;
-                if (yaml::keyWithoutColon(root, key, it->second)) {
-                    sink.malformed(key, QString(), yaml::keyWithoutColonMessage(key));
+                if (const auto bad = yaml::notYaml(view, root, it->first, it->second)) {
+                    sink.malformed(bad->at, QString(), bad->message);
                     stop = true;
                 }
             }
@@ -260,12 +260,12 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
             for (const YAML::Node &item : decode::child(root, "items")) {
                 if (stop)
                     break;
-                readObject(item, yaml::appendIndex(QStringLiteral("items"), i), i, sink, budget,
-                           options, out, &stop);
+                readObject(view, item, yaml::appendIndex(QStringLiteral("items"), i), i, sink,
+                           budget, options, out, &stop);
                 ++i;
             }
         } else {
-            readObject(root, QString(), -1, sink, budget, options, out, &stop);
+            readObject(view, root, QString(), -1, sink, budget, options, out, &stop);
         }
     } catch (const std::exception &e) {
         // yaml-cpp throws on conversions it cannot make; nothing in the input should get here.

@@ -1,6 +1,6 @@
 #include "model/schema/SchemaChecker.h"
 
-#include "model/yaml/MissingColon.h"
+#include "model/yaml/LenientSyntax.h"
 #include "model/yaml/Scalars.h"
 
 #include <yaml-cpp/yaml.h>
@@ -78,8 +78,9 @@ bool isDuration(std::string_view t) {
 
 class Checker {
 public:
-    Checker(yaml::NodeBudget &budget, CheckSink &sink)
-        : m_budget(budget)
+    Checker(std::string_view text, yaml::NodeBudget &budget, CheckSink &sink)
+        : m_text(text)
+        , m_budget(budget)
         , m_sink(sink) {}
 
     bool ok() const { return !m_stopped; }
@@ -160,7 +161,7 @@ private:
         m_stopped = true;
     }
 
-    void malformed(const YAML::Node &at, const PathLink *path, const QString &message) {
+    void malformed(const YAML::Mark &at, const PathLink *path, const QString &message) {
         if (!m_stopped)
             m_sink.malformed(at, render(path), message);
         m_stopped = true;
@@ -180,6 +181,10 @@ private:
         for (auto it = n.begin(); it != n.end() && !m_stopped; ++it) {
             // A copy: `it->` returns a temporary proxy, and a reference into it would dangle.
             const YAML::Node key = it->first;
+            if (const auto bad = yaml::notYaml(m_text, n, key, it->second)) {
+                malformed(bad->at, path, bad->message);
+                return;
+            }
             if (!key.IsScalar()) {
                 m_sink.error(key, render(path),
                              QStringLiteral("a mapping key must be a string, found %1")
@@ -189,10 +194,6 @@ private:
             }
             const std::string &name = key.Scalar();
             const PathLink link{path, name, -1};
-            if (yaml::keyWithoutColon(n, key, it->second)) {
-                malformed(key, &link, yaml::keyWithoutColonMessage(key));
-                return;
-            }
             if (!seen.insert(name).second)
                 m_sink.warning(key, render(&link),
                                QStringLiteral("duplicate key \"%1\": kubectl rejects it and "
@@ -316,6 +317,7 @@ private:
                              .arg(schema.maximum));
     }
 
+    std::string_view m_text;
     yaml::NodeBudget &m_budget;
     CheckSink &m_sink;
     bool m_stopped = false;
@@ -349,9 +351,9 @@ QString describeValue(const YAML::Node &v) {
     return QStringLiteral("the string \"%1\"").arg(text);
 }
 
-bool checkDocument(const YAML::Node &root, const Node *schema, yaml::NodeBudget &budget,
-                   CheckSink &sink) {
-    Checker checker(budget, sink);
+bool checkDocument(std::string_view text, const YAML::Node &root, const Node *schema,
+                   yaml::NodeBudget &budget, CheckSink &sink) {
+    Checker checker(text, budget, sink);
     const PathLink rootLink;
     checker.check(root, schema, &rootLink, 0);
     return checker.ok();

@@ -10,7 +10,8 @@
 
 namespace YAML {
 class Node;
-}
+struct Mark;
+} // namespace YAML
 
 namespace egret::schema {
 
@@ -54,7 +55,7 @@ public:
     // The walk gave up: too many nodes (an alias bomb) or too deep.
     virtual void refused(const YAML::Node &at, const QString &path, const QString &message) = 0;
     // The text is not YAML, although yaml-cpp read it; the walk stops there.
-    virtual void malformed(const YAML::Node &at, const QString &path, const QString &message) = 0;
+    virtual void malformed(const YAML::Mark &at, const QString &path, const QString &message) = 0;
 };
 
 // Builders. Nodes live for the whole program in one arena, built once.

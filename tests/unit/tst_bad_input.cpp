@@ -62,6 +62,21 @@ private Q_SLOTS:
                           "metadata: {name: x}\nspec:\n  selector:\n  -2\n")
             << 14 << 3 << "\"-2\" stands where a mapping key belongs, but no ':' follows it"
             << int(Severity::Error);
+        QTest::newRow("value no deeper than its key")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                          "metadata: {name: x}\nspec:\n  hosts:\n  [x.com]\n")
+            << 14 << 3 << "the value of \"hosts\" must be indented deeper than its key"
+            << int(Severity::Error);
+        QTest::newRow("anchor no deeper than its key")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n"
+                          "  a:\n  &anchor\n  b: c\n")
+            << 14 << 3 << "the value of \"a\" must be indented deeper than its key"
+            << int(Severity::Error);
+        QTest::newRow("alias no deeper than its key")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n"
+                          "  a: &x one\n  b:\n  *x\n")
+            << 15 << 3 << "the value of \"b\" must be indented deeper than its key"
+            << int(Severity::Error);
         QTest::newRow("List key without colon")
             << QByteArray("apiVersion: v1\nkind: List\nitems: []\nstray\n") << 12 << 1
             << "\"stray\" stands where a mapping key belongs" << int(Severity::Error);
@@ -129,7 +144,9 @@ private Q_SLOTS:
     // Keys with no value that YAML does allow load without a message.
     void keysWithoutValuesThatYamlAllowsLoad() {
         const QByteArray ok = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
-                              "data: {a, b: c}\nempty:\n? explicit\nlast:";
+                              "data: {a, b: c}\nempty:\n? explicit\n? complex\n: value\n"
+                              "list:\n- &item one\n- two\nanchored:\n  &a\nnested:\n  deep:\n"
+                              "&k next: 1\nlast:";
         const Workspace ws = loadBytes(QStringLiteral("ok.yaml"), ok);
         QCOMPARE(ws.resources().size(), 1);
         const Diagnostics diags = ws.diagnostics();

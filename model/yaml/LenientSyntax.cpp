@@ -1,0 +1,160 @@
+#include "model/yaml/LenientSyntax.h"
+
+#include "model/yaml/Utf8.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace egret::yaml {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+bool blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+bool lineEnd(std::string_view text, std::size_t i) {
+    return i >= text.size() || text[i] == '\n' || text[i] == '\r';
+}
+
+std::size_t columnOf(std::string_view text, std::size_t pos) {
+    const std::size_t br = pos == 0 ? npos : text.find_last_of("\n\r", pos - 1);
+    return br == npos ? pos : pos - br - 1;
+}
+
+bool property(char c) {
+    return c == '&' || c == '!';
+}
+
+// `? key`: an explicit key, whose `: value` may start at the `?`'s column on the next line.
+bool explicitKey(std::string_view text, std::size_t key) {
+    while (key > 0 && blank(text[key - 1]))
+        --key;
+    return key > 0 && text[key - 1] == '?';
+}
+
+// The line holds only node properties (anchors `&a`, tags `!t`) or an alias `*a`, and perhaps a
+// comment.
+bool onlyProperties(std::string_view text, std::size_t i) {
+    while (i < text.size() && (property(text[i]) || text[i] == '*')) {
+        while (!lineEnd(text, i) && !blank(text[i]))
+            ++i;
+        while (i < text.size() && blank(text[i]))
+            ++i;
+    }
+    return lineEnd(text, i) || text[i] == '#';
+}
+
+// Just past the ':' that ends the key starting at `pos`, on the key's line; npos if none.
+std::size_t pastColon(std::string_view text, std::size_t pos) {
+    std::size_t i = pos;
+    if (const char quote = text[i]; quote == '"' || quote == '\'') {
+        for (++i; !lineEnd(text, i); ++i) {
+            if (quote == '"' && text[i] == '\\') {
+                ++i; // the escaped character
+            } else if (text[i] == quote) {
+                if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                    ++i; // '' stands for one quote
+                    continue;
+                }
+                ++i;
+                break;
+            }
+        }
+    }
+    while (!lineEnd(text, i) && !(text[i] == ':' && (lineEnd(text, i + 1) || blank(text[i + 1]))))
+        ++i;
+    return lineEnd(text, i) ? npos : i + 1;
+}
+
+// The first token of the value after `from` (properties included) that stands on a later line
+// no deeper than `keyColumn`; npos when the value's tokens all stand right of the key.
+std::size_t outdentedToken(std::string_view text, std::size_t from, std::size_t keyColumn) {
+    bool laterLine = false;
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\r') {
+            laterLine = true;
+        } else if (c == '#') {
+            while (!lineEnd(text, i + 1))
+                ++i;
+        } else if (!blank(c)) {
+            if (laterLine && columnOf(text, i) <= keyColumn)
+                return i;
+            if (!property(c))
+                return npos; // the content: the value starts here
+            while (!lineEnd(text, i + 1) && !blank(text[i + 1]))
+                ++i;
+        }
+    }
+    return npos;
+}
+
+NotYaml at(std::string_view text, std::size_t offset, const QString &message) {
+    NotYaml out;
+    int line = 0, column = 0;
+    lineColumnAt(text.data(), qsizetype(offset), &line, &column);
+    out.at.pos = int(offset);
+    out.at.line = line - 1;
+    out.at.column = column - 1;
+    out.message = message;
+    return out;
+}
+
+QString keyText(const YAML::Node &key) {
+    return key.IsScalar()
+               ? QStringLiteral("\"%1\"").arg(QString::fromStdString(key.Scalar()).left(60))
+               : QStringLiteral("this line");
+}
+
+} // namespace
+
+std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, const YAML::Node &key,
+                               const YAML::Node &value) {
+    // In a flow mapping `{a, b: c}` a key without a value is valid YAML.
+    if (map.Style() == YAML::EmitterStyle::Flow)
+        return std::nullopt;
+    const YAML::Mark km = key.Mark();
+    const YAML::Mark vm = value.Mark();
+    if (km.is_null() || vm.is_null() || km.pos < 0 || vm.pos < 0 ||
+        std::size_t(km.pos) >= text.size() || std::size_t(vm.pos) >= text.size())
+        return std::nullopt;
+    const std::size_t keyPos = std::size_t(km.pos);
+
+    // yaml-cpp gives the null value of a key that has no ':' the key's own position; an entry
+    // written with a ':' never has it.
+    if (value.IsNull() && vm.pos == km.pos)
+        return at(text, keyPos,
+                  QStringLiteral("malformed YAML: %1 stands where a mapping key belongs, "
+                                 "but no ':' follows it")
+                      .arg(keyText(key)));
+    if (explicitKey(text, keyPos))
+        return std::nullopt;
+
+    const QString deeper =
+        QStringLiteral("malformed YAML: the value of %1 must be indented deeper than its key")
+            .arg(keyText(key));
+    const std::size_t keyColumn = columnOf(text, keyPos);
+    if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) {
+        // An empty value's position is wherever the next token is, often the next key; it only
+        // tells of a value of its own when properties stand alone on that line.
+        const std::size_t pos = std::size_t(vm.pos);
+        const bool own = (property(text[pos]) || text[pos] == '*') && onlyProperties(text, pos);
+        return own && vm.line > km.line && columnOf(text, pos) <= keyColumn
+                   ? std::optional(at(text, pos, deeper))
+                   : std::nullopt;
+    }
+    const std::size_t colon = pastColon(text, keyPos);
+    const std::size_t pos = colon == npos ? npos : outdentedToken(text, colon, keyColumn);
+    if (pos == npos)
+        return std::nullopt;
+    const bool atKeyColumn = columnOf(text, pos) == keyColumn;
+    if (atKeyColumn && text[pos] == '-' && value.IsSequence())
+        return std::nullopt; // `key:\n- item`, a block sequence at its key's column
+    if (atKeyColumn && (text[pos] == '|' || text[pos] == '>'))
+        return std::nullopt; // `key:\n|\n  text`: not YAML 1.2, but Go's parser accepts it
+    return at(text, pos, deeper);
+}
+
+} // namespace egret::yaml
