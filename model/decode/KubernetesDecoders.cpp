@@ -62,12 +62,12 @@ Secret secret(const YAML::Node &root) {
     s.type = str(root, "type");
     const YAML::Node data = child(root, "data");
     if (data.IsMap()) {
-        for (auto it = data.begin(); it != data.end(); ++it)
+        for (auto it = data.begin(), end = data.end(); it != end; ++it)
             s.data.insert(str(it->first), QByteArray::fromBase64(str(it->second).toLatin1()));
     }
     const YAML::Node stringData = child(root, "stringData");
     if (stringData.IsMap()) {
-        for (auto it = stringData.begin(); it != stringData.end(); ++it)
+        for (auto it = stringData.begin(), end = stringData.end(); it != end; ++it)
             s.data.insert(str(it->first), str(it->second).toUtf8());
     }
     return s;

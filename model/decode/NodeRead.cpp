@@ -5,9 +5,23 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <string_view>
 #include <vector>
 
 namespace egret::decode {
+
+YAML::Node child(const YAML::Node &n, const char *key) {
+    // A scan by hand: yaml-cpp's `n[key]` copies every key it compares into a new string.
+    if (n.IsDefined() && n.IsMap()) {
+        const std::string_view wanted(key);
+        for (auto it = n.begin(), end = n.end(); it != end; ++it) {
+            const auto entry = *it;
+            if (entry.first.IsScalar() && entry.first.Scalar() == wanted)
+                return entry.second;
+        }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
 
 QString str(const YAML::Node &n) {
     if (!n.IsScalar())
@@ -73,12 +87,13 @@ Labels strMap(const YAML::Node &n, const char *key) {
     const YAML::Node m = child(n, key);
     if (!m.IsMap())
         return out;
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        if (it->first.IsScalar() && it->second.IsScalar())
-            out.insert(QString::fromStdString(it->first.Scalar()),
-                       QString::fromStdString(it->second.Scalar()));
-        else if (it->first.IsScalar() && it->second.IsNull())
-            out.insert(QString::fromStdString(it->first.Scalar()), QString());
+    for (auto it = m.begin(), end = m.end(); it != end; ++it) {
+        const auto entry = *it; // one copy of the pair: each `it->` makes a new one
+        if (entry.first.IsScalar() && entry.second.IsScalar())
+            out.insert(QString::fromStdString(entry.first.Scalar()),
+                       QString::fromStdString(entry.second.Scalar()));
+        else if (entry.first.IsScalar() && entry.second.IsNull())
+            out.insert(QString::fromStdString(entry.first.Scalar()), QString());
     }
     return out;
 }
@@ -97,10 +112,12 @@ static void canonicalInto(const YAML::Node &n, const QStringList &skip, std::str
     }
     if (n.IsMap()) {
         std::vector<std::pair<std::string, YAML::Node>> entries;
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
-            if (!skip.contains(QString::fromStdString(key)) && !it->second.IsNull())
-                entries.emplace_back(key, it->second);
+        for (auto it = n.begin(), end = n.end(); it != end; ++it) {
+            const auto entry = *it;
+            const std::string key =
+                entry.first.IsScalar() ? entry.first.Scalar() : std::string("?");
+            if (!skip.contains(QString::fromStdString(key)) && !entry.second.IsNull())
+                entries.emplace_back(key, entry.second);
         }
         std::sort(entries.begin(), entries.end(),
                   [](const auto &a, const auto &b) { return a.first < b.first; });

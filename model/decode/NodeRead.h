@@ -15,14 +15,7 @@ namespace egret::decode {
 
 // The value at key, or an undefined node. A missing key of a const yaml-cpp node is a "zombie"
 // that throws when asked its type; this never returns one.
-inline YAML::Node child(const YAML::Node &n, const char *key) {
-    if (!n.IsDefined() || !n.IsMap())
-        return YAML::Node(YAML::NodeType::Undefined);
-    const YAML::Node v = n[key];
-    if (!v.IsDefined())
-        return YAML::Node(YAML::NodeType::Undefined);
-    return v;
-}
+YAML::Node child(const YAML::Node &n, const char *key);
 
 inline bool present(const YAML::Node &n) {
     return n.IsDefined() && !n.IsNull();

@@ -21,7 +21,7 @@ ServiceEntry serviceEntry(const YAML::Node &root) {
         we.address = str(e, "address");
         const YAML::Node ports = child(e, "ports");
         if (ports.IsMap()) {
-            for (auto it = ports.begin(); it != ports.end(); ++it) {
+            for (auto it = ports.begin(), end = ports.end(); it != end; ++it) {
                 if (auto n = integer(it->second))
                     we.ports.insert(str(it->first), *n);
             }

@@ -21,8 +21,10 @@ QMap<QString, StringMatch> stringMatches(const YAML::Node &n, const char *key) {
     const YAML::Node m = child(n, key);
     if (!m.IsMap())
         return out;
-    for (auto it = m.begin(); it != m.end(); ++it)
-        out.insert(str(it->first), stringMatch(it->second).value_or(StringMatch{}));
+    for (auto it = m.begin(), end = m.end(); it != end; ++it) {
+        const auto entry = *it; // one copy of the pair: each `it->` makes a new one
+        out.insert(str(entry.first), stringMatch(entry.second).value_or(StringMatch{}));
+    }
     return out;
 }
 

@@ -70,7 +70,7 @@ std::optional<Span> scalarSpan(const QByteArray &text, const YAML::Node &n, qsiz
 std::optional<QVector<Span>> itemSpans(const QByteArray &text, const YAML::Node &n,
                                        qsizetype close) {
     QVector<Span> out;
-    for (auto it = n.begin(); it != n.end(); ++it) {
+    for (auto it = n.begin(), end = n.end(); it != end; ++it) {
         const std::optional<Span> first = scalarSpan(text, n.IsMap() ? it->first : *it, close);
         if (!first)
             return std::nullopt;
@@ -153,7 +153,7 @@ std::optional<QByteArray> removeEntry(const QByteArray &text, const YAML::Node &
     if (!map.IsMap())
         return std::nullopt;
     int index = 0;
-    for (auto it = map.begin(); it != map.end(); ++it, ++index)
+    for (auto it = map.begin(), end = map.end(); it != end; ++it, ++index)
         if (it->first.IsScalar() && it->first.Scalar() == key.toStdString())
             return removeAt(text, map, index);
     return std::nullopt;

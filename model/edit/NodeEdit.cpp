@@ -25,7 +25,7 @@ namespace {
 // The value of a mapping key, found by comparing key scalars (yaml-cpp's operator[] would add
 // the key when missing).
 YAML::Node mapValue(const YAML::Node &map, const std::string &key) {
-    for (auto it = map.begin(); it != map.end(); ++it)
+    for (auto it = map.begin(), end = map.end(); it != end; ++it)
         if (it->first.IsScalar() && it->first.Scalar() == key)
             return it->second;
     return YAML::Node(YAML::NodeType::Undefined);
@@ -101,7 +101,7 @@ bool setValue(YAML::Node root, const QString &path, const YAML::Node &value) {
     if (!parent.IsMap())
         return false;
     const std::string key = last.key.toStdString();
-    for (auto it = parent.begin(); it != parent.end(); ++it) {
+    for (auto it = parent.begin(), end = parent.end(); it != end; ++it) {
         if (it->first.IsScalar() && it->first.Scalar() == key) {
             // Assigning through the iterator keeps the key where it is.
             YAML::Node slot = it->second;

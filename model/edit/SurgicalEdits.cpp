@@ -18,7 +18,7 @@ struct Entry {
 
 std::optional<Entry> findEntry(const YAML::Node &map, const std::string &key) {
     std::size_t i = 0;
-    for (auto it = map.begin(); it != map.end(); ++it, ++i)
+    for (auto it = map.begin(), end = map.end(); it != end; ++it, ++i)
         if (it->first.IsScalar() && it->first.Scalar() == key)
             return Entry{it->first, it->second, i + 1 == map.size()};
     return std::nullopt;
@@ -145,7 +145,7 @@ std::optional<QByteArray> insertEntry(const QByteArray &text, const YAML::Node &
     const int column = map.begin()->first.Mark().column;
     YAML::Node lastKey;
     YAML::Node lastValue;
-    for (auto it = map.begin(); it != map.end(); ++it) {
+    for (auto it = map.begin(), end = map.end(); it != end; ++it) {
         lastKey.reset(it->first);
         lastValue.reset(it->second);
     }

@@ -58,7 +58,7 @@ std::optional<YAML::Node> parse(const QByteArray &text) {
 }
 
 bool hasKey(const YAML::Node &map, const std::string &key) {
-    for (auto it = map.begin(); it != map.end(); ++it)
+    for (auto it = map.begin(), end = map.end(); it != end; ++it)
         if (it->first.IsScalar() && it->first.Scalar() == key)
             return true;
     return false;

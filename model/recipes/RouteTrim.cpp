@@ -19,7 +19,7 @@ QList<int> descending(QList<int> list) {
 bool keysWithin(const YAML::Node &map, const QStringList &allowed) {
     if (!map.IsMap())
         return !map.IsDefined() || map.IsNull();
-    for (auto it = map.begin(); it != map.end(); ++it)
+    for (auto it = map.begin(), end = map.end(); it != end; ++it)
         if (!allowed.contains(QString::fromStdString(it->first.Scalar())))
             return false;
     return true;
@@ -147,7 +147,7 @@ void RouteTrim::trimGateways(const RecipeContext &ctx) {
         if (hostsGone.isEmpty())
             continue;
         QList<int> serversGone;
-        for (auto it = hostsGone.begin(); it != hostsGone.end(); ++it)
+        for (auto it = hostsGone.begin(), end = hostsGone.end(); it != end; ++it)
             if (it.value().size() == g.servers[it.key()].hosts.size())
                 serversGone << it.key();
         if (serversGone.size() == g.servers.size()) {

@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <unordered_set>
@@ -75,6 +77,30 @@ bool isDuration(std::string_view t) {
     }
     return true;
 }
+
+// The keys met so far in one mapping. Most mappings hold a handful, so a scan of a fixed array
+// beats a hash set, which allocates for every mapping.
+class SeenKeys {
+public:
+    // False when `key` was met before.
+    bool insert(std::string_view key) {
+        if (m_many.empty()) {
+            if (std::find(m_few.begin(), m_few.begin() + m_count, key) != m_few.begin() + m_count)
+                return false;
+            if (m_count < m_few.size()) {
+                m_few[m_count++] = key;
+                return true;
+            }
+            m_many.insert(m_few.begin(), m_few.end());
+        }
+        return m_many.insert(key).second;
+    }
+
+private:
+    std::array<std::string_view, 16> m_few;
+    std::size_t m_count = 0;
+    std::unordered_set<std::string_view> m_many;
+};
 
 class Checker {
 public:
@@ -177,11 +203,13 @@ private:
 
     template <class F>
     void mapEntries(const YAML::Node &n, const PathLink *path, int depth, F &&each) {
-        std::unordered_set<std::string_view> seen;
-        for (auto it = n.begin(); it != n.end() && !m_stopped; ++it) {
-            // A copy: `it->` returns a temporary proxy, and a reference into it would dangle.
-            const YAML::Node key = it->first;
-            if (const auto bad = yaml::notYaml(m_text, n, key, it->second)) {
+        SeenKeys seen;
+        for (auto it = n.begin(), end = n.end(); it != end && !m_stopped; ++it) {
+            // A copy: `*it` is a temporary pair, and a reference into it would dangle.
+            const auto entry = *it;
+            const YAML::Node &key = entry.first;
+            const YAML::Node &value = entry.second;
+            if (const auto bad = yaml::notYaml(m_text, n, key, value)) {
                 malformed(bad->at, path, bad->message);
                 return;
             }
@@ -194,12 +222,12 @@ private:
             }
             const std::string &name = key.Scalar();
             const PathLink link{path, name, -1};
-            if (!seen.insert(name).second)
+            if (!seen.insert(name))
                 m_sink.warning(key, render(&link),
                                QStringLiteral("duplicate key \"%1\": kubectl rejects it and "
                                               "tools disagree on which value wins")
                                    .arg(QString::fromStdString(name)));
-            each(key, it->second, &link);
+            each(key, value, &link);
         }
     }
 

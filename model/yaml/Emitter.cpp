@@ -21,7 +21,7 @@ bool isCollection(const YAML::Node &n) {
 bool isSimpleFlow(const YAML::Node &n) {
     if (n.Style() != YAML::EmitterStyle::Flow)
         return false;
-    for (auto it = n.begin(); it != n.end(); ++it) {
+    for (auto it = n.begin(), end = n.end(); it != end; ++it) {
         const YAML::Node v = n.IsMap() ? it->second : *it;
         if (isCollection(v) || (n.IsMap() && isCollection(it->first)))
             return false;
@@ -96,7 +96,7 @@ private:
     void map(const YAML::Node &n, int indent, bool inlineFirst) {
         const Nesting nesting(*this);
         bool first = true;
-        for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
+        for (auto it = n.begin(), end = n.end(); it != end && !m_failed; ++it) {
             if (!spend())
                 return;
             if (!(first && inlineFirst))
@@ -118,7 +118,7 @@ private:
     void sequence(const YAML::Node &n, int indent, bool inlineFirst) {
         const Nesting nesting(*this);
         bool first = true;
-        for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
+        for (auto it = n.begin(), end = n.end(); it != end && !m_failed; ++it) {
             if (!spend())
                 return;
             if (!(first && inlineFirst))
@@ -279,7 +279,7 @@ private:
         if (n.IsMap()) {
             std::string s = "{";
             bool first = true;
-            for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
+            for (auto it = n.begin(), end = n.end(); it != end && !m_failed; ++it) {
                 if (!first)
                     s += ", ";
                 first = false;
@@ -294,7 +294,7 @@ private:
         if (n.IsSequence()) {
             std::string s = "[";
             bool first = true;
-            for (auto it = n.begin(); it != n.end() && !m_failed; ++it) {
+            for (auto it = n.begin(), end = n.end(); it != end && !m_failed; ++it) {
                 if (!first)
                     s += ", ";
                 first = false;
@@ -325,7 +325,7 @@ EmitStyle detectStyle(const YAML::Node &root) {
         const YAML::Node n = queue[q];
         if (!n.IsMap())
             continue;
-        for (auto it = n.begin(); it != n.end(); ++it) {
+        for (auto it = n.begin(), end = n.end(); it != end; ++it) {
             const YAML::Node v = it->second; // a copy: `it->` returns a temporary proxy
             const int keyCol = it->first.Mark().column;
             if (v.IsMap() && v.size() > 0 && v.Style() != YAML::EmitterStyle::Flow) {

@@ -132,9 +132,11 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
     if (explicitKey(text, keyPos))
         return std::nullopt;
 
-    const QString deeper =
-        QStringLiteral("malformed YAML: the value of %1 must be indented deeper than its key")
+    const auto deeper = [&] {
+        return QStringLiteral(
+                   "malformed YAML: the value of %1 must be indented deeper than its key")
             .arg(keyText(key));
+    };
     const std::size_t keyColumn = columnOf(text, keyPos);
     if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) {
         // An empty value's position is wherever the next token is, often the next key; it only
@@ -142,7 +144,7 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
         const std::size_t pos = std::size_t(vm.pos);
         const bool own = (property(text[pos]) || text[pos] == '*') && onlyProperties(text, pos);
         return own && vm.line > km.line && columnOf(text, pos) <= keyColumn
-                   ? std::optional(at(text, pos, deeper))
+                   ? std::optional(at(text, pos, deeper()))
                    : std::nullopt;
     }
     const std::size_t colon = pastColon(text, keyPos);
@@ -154,7 +156,7 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
         return std::nullopt; // `key:\n- item`, a block sequence at its key's column
     if (atKeyColumn && (text[pos] == '|' || text[pos] == '>'))
         return std::nullopt; // `key:\n|\n  text`: not YAML 1.2, but Go's parser accepts it
-    return at(text, pos, deeper);
+    return at(text, pos, deeper());
 }
 
 } // namespace egret::yaml

@@ -27,7 +27,7 @@ bool expand(YAML::Node node, NodeBudget &budget, int depth) {
         return true;
 
     bool hasMerge = false;
-    for (auto it = node.begin(); it != node.end(); ++it) {
+    for (auto it = node.begin(), end = node.end(); it != end; ++it) {
         if (isMergeKey(it->first))
             hasMerge = true;
         else if (!expand(it->second, budget, depth + 1))
@@ -40,7 +40,7 @@ bool expand(YAML::Node node, NodeBudget &budget, int depth) {
     YAML::Node merged(YAML::NodeType::Map);
     std::unordered_set<std::string> seen;
     std::vector<YAML::Node> sources;
-    for (auto it = node.begin(); it != node.end(); ++it) {
+    for (auto it = node.begin(), end = node.end(); it != end; ++it) {
         if (isMergeKey(it->first)) {
             if (it->second.IsMap())
                 sources.push_back(it->second);
@@ -60,7 +60,7 @@ bool expand(YAML::Node node, NodeBudget &budget, int depth) {
     for (YAML::Node &source : sources) {
         if (!expand(source, budget, depth + 1))
             return false;
-        for (auto it = source.begin(); it != source.end(); ++it) {
+        for (auto it = source.begin(), end = source.end(); it != end; ++it) {
             if (!budget.spend())
                 return false;
             if (it->first.IsScalar() && !seen.insert(it->first.Scalar()).second)
