@@ -138,19 +138,16 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
             .arg(keyText(key));
     };
     const std::size_t keyColumn = columnOf(text, keyPos);
-    if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) {
-        // An empty value's position is wherever the next token is, often the next key; it only
-        // tells of a value of its own when properties stand alone on that line.
-        const std::size_t pos = std::size_t(vm.pos);
-        const bool own = (property(text[pos]) || text[pos] == '*') && onlyProperties(text, pos);
-        return own && vm.line > km.line && columnOf(text, pos) <= keyColumn
-                   ? std::optional(at(text, pos, deeper()))
-                   : std::nullopt;
-    }
     const std::size_t colon = pastColon(text, keyPos);
     const std::size_t pos = colon == npos ? npos : outdentedToken(text, colon, keyColumn);
     if (pos == npos)
         return std::nullopt;
+    if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) {
+        // After an empty value the next token is the next key, which stands no deeper; only
+        // properties or an alias alone on that line would belong to this value.
+        const bool own = (property(text[pos]) || text[pos] == '*') && onlyProperties(text, pos);
+        return own ? std::optional(at(text, pos, deeper())) : std::nullopt;
+    }
     const bool atKeyColumn = columnOf(text, pos) == keyColumn;
     if (atKeyColumn && text[pos] == '-' && value.IsSequence())
         return std::nullopt; // `key:\n- item`, a block sequence at its key's column

@@ -77,6 +77,11 @@ private Q_SLOTS:
                           "  a: &x one\n  b:\n  *x\n")
             << 15 << 3 << "the value of \"b\" must be indented deeper than its key"
             << int(Severity::Error);
+        QTest::newRow("anchor after a tag, no deeper than its key")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n"
+                          "  a: !t\n  &x\n  b: c\n")
+            << 14 << 3 << "the value of \"a\" must be indented deeper than its key"
+            << int(Severity::Error);
         QTest::newRow("List key without colon")
             << QByteArray("apiVersion: v1\nkind: List\nitems: []\nstray\n") << 12 << 1
             << "\"stray\" stands where a mapping key belongs" << int(Severity::Error);
