@@ -124,6 +124,12 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
 
     // yaml-cpp gives the null value of a key that has no ':' the key's own position; an entry
     // written with a ':' never has it.
+    if (value.IsNull() && vm.pos == km.pos && key.IsScalar() &&
+        key.Scalar().find('\r') != std::string::npos)
+        return at(
+            text, keyPos,
+            QStringLiteral("malformed YAML: a carriage return without a line feed; Egret reads "
+                           "line ends written \\n or \\r\\n"));
     if (value.IsNull() && vm.pos == km.pos)
         return at(text, keyPos,
                   QStringLiteral("malformed YAML: %1 stands where a mapping key belongs, "

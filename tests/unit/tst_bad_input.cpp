@@ -146,6 +146,19 @@ private Q_SLOTS:
         QCOMPARE(ws.fileBytes(0), bad);
     }
 
+    // yaml-cpp reads a lone \r at the end of a file as a key; YAML reads a line end.
+    void aLoneCarriageReturnIsNamed() {
+        const QByteArray bytes = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  \r";
+        const Workspace ws = loadBytes(QStringLiteral("cr.yaml"), bytes);
+        const Diagnostics diags = ws.diagnostics();
+        QCOMPARE(diags.size(), 1);
+        QVERIFY2(
+            diags.first().message.contains(QStringLiteral("carriage return without a line feed")),
+            qPrintable(diags.first().toString()));
+        QCOMPARE(diags.first().location.line, 5);
+        QCOMPARE(ws.fileBytes(0), bytes);
+    }
+
     // Keys with no value that YAML does allow load without a message.
     void keysWithoutValuesThatYamlAllowsLoad() {
         const QByteArray ok = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
