@@ -186,6 +186,24 @@ private Q_SLOTS:
         QCOMPARE(ws.resources().size(), 0);
     }
 
+    // route remove drops a Gateway only when it is nothing but a selector and servers, as route
+    // add creates it; a Gateway holding more keeps the rest, and is still there to read.
+    void removingTheLastServerKeepsAGatewayThatHoldsMore() {
+        QByteArray bytes = data("existing-route.yaml");
+        bytes.replace("      mode: PASSTHROUGH   # the application's own TLS\n",
+                      "      mode: PASSTHROUGH   # the application's own TLS\n"
+                      "  x-owner: platform-team # kept\n");
+        Workspace ws = loadBytes("routes.yaml", bytes);
+        QString error;
+        QVERIFY2(removeRouteFrom(ws, {QStringLiteral("api.partner.com"), 0}, &error),
+                 qPrintable(error));
+        QCOMPARE(ws.resources().size(), 1);
+        QCOMPARE(ws.resources().first()->kind, Kind::Gateway);
+        const QByteArray after = ws.fileBytes(0);
+        QVERIFY2(after.contains("  x-owner: platform-team # kept\n"), after.constData());
+        QVERIFY2(!after.contains("servers"), after.constData());
+    }
+
     void removingWhatIsNotThereSaysSo() {
         const Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
         recipes::RouteResult r = recipes::removeRoute(ws, {QStringLiteral("api.other.com"), 0});

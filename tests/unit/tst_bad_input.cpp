@@ -101,6 +101,14 @@ private Q_SLOTS:
             << QByteArray("apiVersion: networking.istio.io/v1\nkind: Gateway\n"
                           "metadata: {name: x}\nspec:\n  servers:\n    port: 80\n")
             << 14 << 5 << "expected a list, found a mapping" << int(Severity::Error);
+        QTest::newRow("gateway without servers")
+            << QByteArray("apiVersion: networking.istio.io/v1\nkind: Gateway\n"
+                          "metadata: {name: x}\nspec:\n  selector: {istio: egressgateway}\n")
+            << 13 << 3 << "a Gateway needs at least one server" << int(Severity::Error);
+        QTest::newRow("gateway without spec")
+            << QByteArray(
+                   "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: x}\n")
+            << 9 << 1 << "a Gateway needs at least one server" << int(Severity::Error);
         QTest::newRow("bad enum")
             << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
                           "metadata: {name: x}\nspec:\n  hosts: [x.com]\n  resolution: dns\n")
