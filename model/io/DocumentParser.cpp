@@ -250,8 +250,9 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
                             decode::child(root, "items").IsSequence();
         if (isList) {
             // The List's own keys; the checker walks each item.
-            for (auto it = root.begin(); it != root.end() && !stop; ++it) {
-                if (const auto bad = yaml::notYaml(view, root, it->first, it->second)) {
+            for (auto it = root.begin(), end = root.end(); it != end && !stop; ++it) {
+                const auto entry = *it;
+                if (const auto bad = yaml::notYaml(view, root, entry.first, entry.second)) {
                     sink.malformed(bad->at, QString(), bad->message);
                     stop = true;
                 }
