@@ -13,11 +13,30 @@ namespace egret::validation {
 
 namespace {
 
+// Lines are views into the text: a run locates every finding, and copies of each line of each
+// document cost more than the rest of the walk.
 struct Line {
     int start = 0;  // offset of the line in the text
     int indent = 0; // spaces before the content; -1 for blank and comment lines
-    QByteArray content;
+    QByteArrayView content;
 };
+
+// QByteArray::mid() on a view (Qt 6.4's QByteArrayView has none).
+QByteArrayView mid(QByteArrayView v, qsizetype pos, qsizetype len = -1) {
+    if (pos > v.size())
+        return {};
+    if (pos < 0) {
+        if (len < 0 || len + pos >= v.size())
+            return v;
+        if (len + pos <= 0)
+            return {};
+        len += pos;
+        pos = 0;
+    } else if (size_t(len) > size_t(v.size() - pos)) {
+        len = v.size() - pos;
+    }
+    return v.sliced(pos, len);
+}
 
 enum class Kind { Map, Seq, Leaf };
 
@@ -38,10 +57,10 @@ public:
 
     // What starts at (line, column): a block mapping, a block sequence, or something else.
     Kind kindAt(int line, int column) {
-        const QByteArray rest = lines[line].content.mid(column - lines[line].indent);
+        const QByteArrayView rest = mid(lines[line].content, column - lines[line].indent);
         if (rest == "-" || rest.startsWith("- "))
             return Kind::Seq;
-        QByteArray key;
+        QByteArrayView key;
         int after = 0;
         if (readKey(rest, &key, &after))
             return Kind::Map;
@@ -53,28 +72,28 @@ public:
 
     // A mapping key at the start of `s`: plain, or quoted without escapes; followed by ':' and a
     // space or the end of the line.
-    bool readKey(const QByteArray &s, QByteArray *key, int *after) {
+    bool readKey(QByteArrayView s, QByteArrayView *key, int *after) {
         int end;
         if (s.startsWith('"') || s.startsWith('\'')) {
             const char q = s[0];
             end = int(s.indexOf(q, 1));
             if (end < 0)
                 return false;
-            *key = s.mid(1, end - 1);
-            if (key->contains('\\') || (q == '\'' && s.mid(end + 1).startsWith('\''))) {
+            *key = mid(s, 1, end - 1);
+            if (key->contains('\\') || (q == '\'' && mid(s, end + 1).startsWith('\''))) {
                 ok = false;
                 return false;
             }
             ++end;
         } else {
-            if (s.isEmpty() || QByteArray("-?:,[]{}#&*!|>'\"%@`").contains(s[0]))
+            if (s.isEmpty() || QByteArrayView("-?:,[]{}#&*!|>'\"%@`").contains(s[0]))
                 return false;
             end = int(s.indexOf(':'));
             while (end > 0 && end + 1 < s.size() && s[end + 1] != ' ')
                 end = int(s.indexOf(':', end + 1));
             if (end <= 0)
                 return false;
-            *key = s.left(end);
+            *key = s.first(end);
             while (key->endsWith(' '))
                 key->chop(1);
             if (key->contains(" #"))
@@ -89,7 +108,7 @@ public:
     // The node that is the value of an entry whose text after its key or "- " begins at
     // (line, column); false when it is a scalar (or empty) on that line.
     bool valueNode(int line, int column, int parentIndent, int *vLine, int *vColumn) {
-        const QByteArray rest = lines[line].content.mid(column - lines[line].indent).trimmed();
+        const QByteArrayView rest = mid(lines[line].content, column - lines[line].indent).trimmed();
         if (!rest.isEmpty() && !rest.startsWith('#')) {
             const char c = rest[0];
             if (c == '&' || c == '!' || c == '*' || c == '[' || c == '{')
@@ -118,7 +137,7 @@ private:
             int end = int(text.indexOf('\n', start));
             if (end < 0)
                 end = int(text.size());
-            QByteArray raw = text.mid(start, end - start);
+            QByteArrayView raw = mid(text, start, end - start);
             if (raw.endsWith('\r'))
                 raw.chop(1);
             Line l;
@@ -128,7 +147,7 @@ private:
                 ++i;
             if (i < raw.size() && raw[i] == '\t')
                 ok = false;
-            l.content = raw.mid(i);
+            l.content = mid(raw, i);
             l.indent = i;
             if (l.content.isEmpty() || l.content.startsWith('#'))
                 l.indent = -1;
@@ -154,19 +173,19 @@ private:
 // The text of an entry of the collection at `column` on line `i`: on the collection's first line
 // it may start inside the line (after "- "); below it, at `column` exactly. Empty when line `i`
 // is not an entry (more indented: part of the previous entry); null past the collection's end.
-QByteArray entryAt(const Scanner &s, int first, int i, int column, bool *end) {
+QByteArrayView entryAt(const Scanner &s, int first, int i, int column, bool *end) {
     const Line &l = s.lines[i];
     *end = false;
     if (i == first)
-        return l.content.mid(column - l.indent);
+        return mid(l.content, column - l.indent);
     if (l.indent < column) {
         *end = true;
         return {};
     }
-    return l.indent == column ? l.content : QByteArray();
+    return l.indent == column ? l.content : QByteArrayView();
 }
 
-bool isItem(const QByteArray &entry) {
+bool isItem(QByteArrayView entry) {
     return entry == "-" || entry.startsWith("- ");
 }
 
@@ -182,19 +201,20 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
         if (!s.ok)
             return false;
         if (kind == Kind::Leaf) {
-            const QByteArray rest = s.lines[line].content.mid(column - s.lines[line].indent);
+            const QByteArrayView rest = mid(s.lines[line].content, column - s.lines[line].indent);
             if (rest.startsWith('[') || rest.startsWith('{'))
                 return false; // a flow collection: the parser reads it
             break;            // the path goes on where the document does not
         }
         if ((kind == Kind::Map) == seg.isIndex())
             break;
+        const QByteArray segKey = seg.isIndex() ? QByteArray() : seg.key.toUtf8();
         const int first = line;
         bool found = false;
         int index = 0;
         for (int i = first; i >= 0 && !found; i = s.nextContent(i + 1)) {
             bool end = false;
-            const QByteArray entry = entryAt(s, first, i, column, &end);
+            const QByteArrayView entry = entryAt(s, first, i, column, &end);
             if (end)
                 break;
             if (entry.isEmpty())
@@ -202,11 +222,11 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
             if (kind == Kind::Map) {
                 if (isItem(entry))
                     continue; // a sequence at its key's indentation belongs to that key
-                QByteArray key;
+                QByteArrayView key;
                 int after = 0;
                 if (!s.readKey(entry, &key, &after))
                     return false;
-                if (key != seg.key.toUtf8())
+                if (key != QByteArrayView(segKey))
                     continue;
                 found = true;
                 best = {i, column};
@@ -223,8 +243,8 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
                 if (index++ != seg.index)
                     continue;
                 found = true;
-                const int offset = int(entry.size() - entry.mid(1).trimmed().size());
-                const QByteArray item = entry.mid(offset);
+                const int offset = int(entry.size() - mid(entry, 1).trimmed().size());
+                const QByteArrayView item = mid(entry, offset);
                 if (item.isEmpty() || item.startsWith('#')) {
                     int vLine = 0, vColumn = 0;
                     if (!s.valueNode(i, column + 1, column, &vLine, &vColumn))

@@ -126,6 +126,12 @@ Context::HostMatch Context::findHost(const QString &ns, const QStringList &expor
     return {};
 }
 
+const GatewayHosts &Context::gatewayHosts(const Resource &gateway) {
+    if (const GatewayHosts *filed = m_index.gatewayHosts(gateway))
+        return *filed;
+    return shared<GatewayHosts>(memoKey('h', gateway.id), [&] { return GatewayHosts(gateway); });
+}
+
 QVector<const Resource *> Context::workloadsMatching(const Labels &selector, const QString *ns) {
     // Candidates from the label with the fewest workloads; the selector is then checked in full.
     EntryView candidates;

@@ -10,6 +10,7 @@
 #include <deque>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace egret::validation {
 
@@ -58,6 +59,10 @@ public:
     QVector<const Resource *> workloadsMatching(const Labels &selector,
                                                 const QString *ns = nullptr);
 
+    // The hosts a Gateway's servers list, indexed. The Gateway comes from find() or entries(),
+    // whose reads cover what this reads.
+    const GatewayHosts &gatewayHosts(const Resource &gateway);
+
     // Notes that a finding depends on this resource; assumed gateways are named in findings.
     void relyOn(const Resource *r);
 
@@ -72,8 +77,9 @@ public:
     // `key` is a quint64 (see memoKey) or a QString; equal keys must mean equal questions.
     template <class T, class K, class F> T memo(const K &key, F compute);
 
-    // The same for a value that reads nothing through the context (a pure function of resources).
-    template <class T, class F> T shared(quint64 key, F compute);
+    // The same for a value that reads nothing through the context (a pure function of resources),
+    // by reference: it lives as long as the run's memos (a large index is not copied per use).
+    template <class T, class F> const T &shared(quint64 key, F compute);
 
 private:
     HostMatch findHost(const QString &ns, const QStringList &exportTo, const QString &host);
@@ -90,6 +96,7 @@ private:
     QStringList m_assumed;
     MemoStore *m_memos;
     std::deque<QVector<Entry>> m_filtered; // entries() results narrowed to the rule's kinds
+    std::vector<std::shared_ptr<const void>> m_kept; // shared() values when there are no memos
 };
 
 // An exact memo key for a value about one resource; `tag` tells the values apart.
@@ -122,14 +129,16 @@ template <> inline QHash<QPair<QString, quint64>, MemoStore::Value> &MemoStore::
     return named;
 }
 
-template <class T, class F> T Context::shared(quint64 key, F compute) {
-    if (!m_memos)
-        return compute();
+template <class T, class F> const T &Context::shared(quint64 key, F compute) {
     const QPair<quint64, quint64> k(key, 0);
-    if (const auto it = m_memos->values.constFind(k); it != m_memos->values.cend())
-        return *static_cast<const T *>(it->value.get());
-    auto value = std::make_shared<T>(compute());
-    m_memos->values.insert(k, MemoStore::Value{value, {}, {}});
+    if (m_memos)
+        if (const auto it = m_memos->values.constFind(k); it != m_memos->values.cend())
+            return *static_cast<const T *>(it->value.get());
+    auto value = std::make_shared<const T>(compute());
+    if (m_memos)
+        m_memos->values.insert(k, MemoStore::Value{value, {}, {}});
+    else
+        m_kept.push_back(value);
     return *value;
 }
 

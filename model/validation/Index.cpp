@@ -21,6 +21,11 @@ EntryView Index::entries(Table table, const QString &key) const {
 void Index::clear() {
     for (auto &t : m_tables)
         t.clear();
+    m_gatewayHosts.clear();
+}
+
+const GatewayHosts *Index::gatewayHosts(const Resource &gateway) const {
+    return m_gatewayHosts.value(&gateway).get();
 }
 
 bool membershipOnly(Table table) {
@@ -121,6 +126,10 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
         for (auto it = w->podLabels.cbegin(); it != w->podLabels.cend(); ++it)
             put(Table::WorkloadsByLabel, label(it.key(), it.value()));
     } else if (const auto *gw = r.as<Gateway>()) {
+        if (delta > 0)
+            m_gatewayHosts.insert(&r, std::make_shared<const GatewayHosts>(r));
+        else
+            m_gatewayHosts.remove(&r);
         put(Table::GatewayByName, join(ns, name));
         for (auto it = gw->selector.cbegin(); it != gw->selector.cend(); ++it)
             put(Table::GatewaysBySelectorLabel, label(it.key(), it.value()));

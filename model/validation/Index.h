@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/resources/Resource.h"
+#include "model/validation/GatewayHosts.h"
 
 #include <QHash>
 #include <QString>
@@ -8,6 +9,7 @@
 #include <QVector>
 
 #include <array>
+#include <memory>
 
 namespace egret::validation {
 
@@ -111,6 +113,10 @@ class Index {
 public:
     EntryView entries(Table table, const QString &key) const;
 
+    // The server hosts of a filed Gateway, indexed; null for another resource. What a rule
+    // reads of them is covered by its read of the Gateway.
+    const GatewayHosts *gatewayHosts(const Resource &gateway) const;
+
     // Files (delta +1) or unfiles (delta -1) a resource; records what it changes.
     void apply(const Resource &r, int delta, Changes *changes);
 
@@ -120,6 +126,8 @@ private:
     void put(Table table, const QString &key, const Resource &r, int delta);
 
     std::array<QHash<QString, Entries>, size_t(Table::Count)> m_tables;
+    // Built once per version of a Gateway: a live edit elsewhere does not rebuild it.
+    QHash<const Resource *, std::shared_ptr<const GatewayHosts>> m_gatewayHosts;
     Changes *m_changes = nullptr;
 };
 

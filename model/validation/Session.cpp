@@ -56,6 +56,7 @@ bool Session::keeps(const Resource &r) const {
 
 void Session::snapshot(const SourceDocument &doc, DocState &state) {
     state.text = doc.text;
+    state.firstLine = doc.firstLine;
     state.resources.clear();
     for (const Resource &r : doc.resources)
         if (keeps(r))
@@ -68,7 +69,10 @@ UnitResult Session::analyze(const Resource &r, MemoStore &memos) const {
         Context ctx(index, *rules[rule], tableMasks[rule], r, env, &memos);
         rules[rule]->analyze(ctx);
         out.deps += ctx.takeDependencies();
-        out.findings += ctx.takeFindings();
+        for (Finding &f : ctx.takeFindings()) {
+            out.findings.append({std::move(f), false, {}});
+            position(r, out.findings.last());
+        }
         ++out.checks;
     }
     std::sort(out.deps.begin(), out.deps.end());
@@ -133,9 +137,7 @@ void Session::store(int u, UnitResult &&result) {
     liveEdges -= size_t(unit.deps.size());
     ++unit.generation;
     unit.deps = std::move(result.deps);
-    unit.findings.clear();
-    for (Finding &f : result.findings)
-        unit.findings.append({std::move(f), false, {}});
+    unit.findings = std::move(result.findings);
     readers.add(u, unit.generation, unit.deps);
     liveEdges += size_t(unit.deps.size());
 }
@@ -301,6 +303,15 @@ UpdateStats Session::incremental(const Workspace &ws) {
     std::sort(toRun.begin(), toRun.end());
     stats.checksRun = run(toRun);
     return stats;
+}
+
+void Session::position(const Resource &r, StoredFinding &s) const {
+    const auto it = docs.find(r.id.document);
+    if (it == docs.end())
+        return; // an assumed resource: it has no text
+    if (!locateField(it->second.text, r.documentPath(s.finding.path), &s.position))
+        s.position = {r.location.line - 1 - it->second.firstLine, r.location.column - 1};
+    s.located = true;
 }
 
 void Session::locate(const Workspace &ws, const Resource &r, StoredFinding &s) {

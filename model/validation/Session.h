@@ -32,7 +32,7 @@ struct Unit {
 // What the rules found on one resource and what they read, before it is stored in a unit.
 struct UnitResult {
     QVector<DepKey> deps;
-    QVector<Finding> findings;
+    QVector<StoredFinding> findings; // located in their document already
     int checks = 0;
 };
 
@@ -40,6 +40,7 @@ struct UnitResult {
 // of the resources, which the tables point into.
 struct DocState {
     QByteArray text;
+    int firstLine = 0; // in its file, when the resources were read
     std::vector<std::unique_ptr<Resource>> resources;
     quint64 seen = 0;
 };
@@ -92,6 +93,9 @@ struct Session {
     UpdateStats full(const Workspace &ws);
     UpdateStats incremental(const Workspace &ws);
 
+    // Where a finding is inside its document. Reads only the document's snapshot: safe on any
+    // thread, so that a run locates its findings on all cores.
+    void position(const Resource &r, StoredFinding &s) const;
     // Fills in a finding's file:line:column from the document as it is now.
     void locate(const Workspace &ws, const Resource &r, StoredFinding &s);
 };

@@ -3,6 +3,7 @@
 
 #include "model/io/NodeLocator.h"
 #include "model/validation/FieldLocator.h"
+#include "model/validation/GatewayHosts.h"
 #include "model/validation/Hosts.h"
 #include "model/yaml/StreamSplitter.h"
 #include "model/yaml/YamlPath.h"
@@ -37,6 +38,28 @@ void collectPaths(const YAML::Node &node, const QString &path, QStringList *out)
     }
 }
 
+// Host names of every shape the overlap rules treat differently: exact, `*`, `*.suffix`,
+// `*suffix`, `**.suffix`, a dot first, empty, suffixes of one another.
+QStringList hostZoo() {
+    QStringList out = {
+        QString(),           QStringLiteral("*"),    QStringLiteral("**"), QStringLiteral("*."),
+        QStringLiteral("."), QStringLiteral(".com"), QStringLiteral("com")};
+    for (const char *base : {"a.b.com", "b.com", "x.a.b.com", "com.b", "a.b.org"}) {
+        const QString b = QLatin1String(base);
+        out << b << QStringLiteral("*.") + b << QStringLiteral("*") + b << QStringLiteral("**.") + b
+            << QStringLiteral("*.*.") + b;
+    }
+    return out;
+}
+
+QVector<int> bruteOverlapping(const QStringList &hosts, const QString &host) {
+    QVector<int> out;
+    for (int i = 0; i < hosts.size(); ++i)
+        if (hostsOverlap(hosts[i], host))
+            out << i;
+    return out;
+}
+
 } // namespace
 
 class TestValidationEngine : public QObject {
@@ -65,6 +88,62 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("a"), QStringLiteral("."), QStringLiteral("b")}));
     }
 
+    // The index of many host names answers what hostsOverlap() answers one pair at a time, for
+    // names and questions of every shape, with and without the index (few names are scanned).
+    void hostSetAgreesWithHostsOverlap() {
+        const QStringList zoo = hostZoo();
+        for (const qsizetype size : {qsizetype(3), zoo.size()}) {
+            const QStringList hosts = zoo.mid(0, size);
+            QVector<QStringView> views;
+            for (const QString &h : hosts)
+                views << h;
+            const HostSet set(views);
+            for (const QString &q : zoo + QStringList{QStringLiteral("y.x.a.b.com")})
+                QCOMPARE(set.overlapping(q), bruteOverlapping(hosts, q));
+        }
+    }
+
+    // A Gateway's listings as the rules scanned them: by server and position, the namespace part
+    // admitting the VirtualService's namespace as gatewayHostFor() says.
+    void gatewayHostsAgreeWithAScan() {
+        Resource r;
+        r.kind = Kind::Gateway;
+        r.ns = QStringLiteral("gw");
+        Gateway gw;
+        const QStringList zoo = hostZoo();
+        const QStringList prefixes = {QString(), QStringLiteral("a/"), QStringLiteral("./"),
+                                      QStringLiteral("*/"), QStringLiteral("gw/")};
+        for (int s = 0; s < 3; ++s) {
+            Server server;
+            server.port.number = 80 + s;
+            for (int i = 0; i < zoo.size(); ++i)
+                server.hosts << prefixes[(i + s) % prefixes.size()] + zoo[i];
+            gw.servers << server;
+        }
+        r.spec = gw;
+        const GatewayHosts listed(r);
+        const QStringList namespaces = {QStringLiteral("a"), QStringLiteral("gw"),
+                                        QStringLiteral("x"), QString()};
+        for (const QString &q : zoo) {
+            for (const QString *ns : {static_cast<const QString *>(nullptr), &namespaces[0],
+                                      &namespaces[1], &namespaces[2], &namespaces[3]}) {
+                QVector<QPair<int, int>> expected, got;
+                for (int s = 0; s < gw.servers.size(); ++s)
+                    for (int p = 0; p < gw.servers[s].hosts.size(); ++p) {
+                        QString h;
+                        const QString vsNs = ns ? *ns : QString();
+                        const bool admitted =
+                            gatewayHostFor(gw.servers[s].hosts[p], r.ns, vsNs, &h) || !ns;
+                        if (admitted && hostsOverlap(h, q))
+                            expected.append({s, p});
+                    }
+                for (const GatewayHosts::Listing &l : listed.overlapping(q, ns))
+                    got.append({l.server, l.position});
+                QCOMPARE(got, expected);
+            }
+        }
+    }
+
     void gatewayReferencesAndHosts() {
         QCOMPARE(parseGatewayRef(QStringLiteral("gw"), QStringLiteral("ns")).key(),
                  QStringLiteral("ns/gw"));
@@ -80,6 +159,11 @@ private Q_SLOTS:
                                &h));
         QVERIFY(!gatewayHostFor(QStringLiteral("y/a.com"), QStringLiteral("gw"),
                                 QStringLiteral("x"), &h));
+        QCOMPARE(gatewayNameKey(QStringLiteral("gw"), QStringLiteral("ns")),
+                 parseGatewayRef(QStringLiteral("gw"), QStringLiteral("ns")).ns + kSep +
+                     QStringLiteral("gw"));
+        QCOMPARE(gatewayNameKey(QStringLiteral("a/b/c"), QStringLiteral("ns")),
+                 QStringLiteral("a") + kSep + QStringLiteral("b/c"));
         ServiceName sn =
             serviceNameOf(QStringLiteral("a.b.c.svc.cluster.local"), QStringLiteral("o"));
         QCOMPARE(sn.ns, QStringLiteral("c")); // greedy, as Istio's expression

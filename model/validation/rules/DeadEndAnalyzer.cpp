@@ -9,13 +9,14 @@ static void analyze(Context &ctx) {
     const Resource &r = ctx.subject();
     QStringList reported;
     for (const MeshHop &hop : meshHops(ctx, r)) {
+        const QString path = hop.hosts.isEmpty() ? QString() : hop.destination.path();
         for (const QString &host : hop.hosts) {
-            const QString key = hop.destination.path() + kSep + host;
+            const QString key = path + kSep + host;
             if (reported.contains(key) ||
                 !gatewayHops(ctx, fqdn(host, r.ns), hop.target.pods).isEmpty())
                 continue;
             reported << key;
-            ctx.report(msg::EgressRouteDeadEnd, hop.destination.path() + QStringLiteral(".host"),
+            ctx.report(msg::EgressRouteDeadEnd, path + QStringLiteral(".host"),
                        {host, hop.destination.destination.host, host});
         }
     }

@@ -10,9 +10,10 @@ void checkDestination(Context &ctx, const Resource &r, const DestinationRef &d) 
     const auto *vs = r.as<VirtualService>();
     const QString &host = d.destination.host;
     const Context::HostMatch m = ctx.lookupHost(r.ns, vs->exportTo, host);
-    const QString hostPath = d.present ? d.path() + QStringLiteral(".host") : d.path();
+    // Paths are only made for a finding.
+    auto hostPath = [&] { return d.present ? d.path() + QStringLiteral(".host") : d.path(); };
     if (!m.found()) {
-        ctx.report(msg::ReferencedResourceNotFound, hostPath,
+        ctx.report(msg::ReferencedResourceNotFound, hostPath(),
                    {d.mirror ? QStringLiteral("mirror host") : QStringLiteral("host"), host});
         return;
     }
@@ -22,7 +23,7 @@ void checkDestination(Context &ctx, const Resource &r, const DestinationRef &d) 
             QStringList ports;
             for (qint64 p : m.ports)
                 ports << QString::number(p);
-            ctx.report(msg::VirtualServiceDestinationPortSelectorRequired, hostPath,
+            ctx.report(msg::VirtualServiceDestinationPortSelectorRequired, hostPath(),
                        {host, goList(ports)});
         }
     } else if (!m.ports.contains(*port)) {

@@ -116,8 +116,7 @@ QVector<GatewayHop> gatewayHops(Context &ctx, const QString &host,
         for (const QString &g : bound) {
             if (isMeshGateway(g))
                 continue;
-            const GatewayRef ref = parseGatewayRef(g, r->ns);
-            const Resource *gw = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
+            const Resource *gw = ctx.find(Table::GatewayByName, gatewayNameKey(g, r->ns));
             if (!gw || !selectsAny(*gw->as<Gateway>(), pods))
                 continue;
             for (const RouteRuleView &rule : rulesOf(ctx, *r)) {
@@ -149,13 +148,11 @@ QVector<ServerListing> serverListings(Context &ctx, const QString &host,
         const auto *gw = r->as<Gateway>();
         if (!selectsAny(*gw, pods))
             continue;
-        for (const Server &s : gw->servers) {
-            for (const QString &h : s.hosts) {
-                if (hostsOverlap(h.mid(int(h.indexOf(QLatin1Char('/'))) + 1), host)) {
-                    out.append({r, s.port.number.value_or(0)});
-                    break;
-                }
-            }
+        int last = -1; // each server once, in order
+        for (const GatewayHosts::Listing &l : ctx.gatewayHosts(*r).overlapping(host)) {
+            if (l.server != last)
+                out.append({r, gw->servers[l.server].port.number.value_or(0)});
+            last = l.server;
         }
     }
     return out;

@@ -6,18 +6,11 @@ namespace egret::validation::rules {
 
 namespace {
 
-bool sharesHostWithIstioGateway(const Resource &vsRes, const Resource &gwRes) {
-    const auto *vs = vsRes.as<VirtualService>();
-    for (const Server &s : gwRes.as<Gateway>()->servers) {
-        for (const QString &serverHost : s.hosts) {
-            QString h;
-            if (!gatewayHostFor(serverHost, gwRes.ns, vsRes.ns, &h))
-                continue;
-            for (const QString &vh : vs->hosts)
-                if (hostsOverlap(vh, h))
-                    return true;
-        }
-    }
+bool sharesHostWithIstioGateway(Context &ctx, const Resource &vsRes, const Resource &gwRes) {
+    const GatewayHosts &listed = ctx.gatewayHosts(gwRes);
+    for (const QString &vh : vsRes.as<VirtualService>()->hosts)
+        if (!listed.overlapping(vh, &vsRes.ns).isEmpty())
+            return true;
     return false;
 }
 
@@ -51,7 +44,7 @@ void analyze(Context &ctx) {
         if (!istio && !kube)
             ctx.report(msg::ReferencedResourceNotFound, path, {QStringLiteral("gateway"), g});
         const bool shared =
-            istio ? sharesHostWithIstioGateway(r, *istio)
+            istio ? sharesHostWithIstioGateway(ctx, r, *istio)
                   : kube && sharesHostWithKubeGateway(*vs, *kube->as<KubernetesGateway>());
         if (!shared)
             ctx.report(msg::VirtualServiceHostNotFoundInGateway, path,

@@ -39,8 +39,7 @@ void analyze(Context &ctx) {
     for (const QString &g : bound) {
         if (isMeshGateway(g))
             continue;
-        const GatewayRef ref = parseGatewayRef(g, r.ns);
-        const Resource *gw = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
+        const Resource *gw = ctx.find(Table::GatewayByName, gatewayNameKey(g, r.ns));
         if (!gw)
             continue;
         QVector<const Resource *> pods;

@@ -6,15 +6,6 @@ namespace egret::validation::rules {
 
 namespace {
 
-bool serverCovers(const Server &s, const Resource &gw, const QString &vsNs, const QString &host) {
-    for (const QString &serverHost : s.hosts) {
-        QString h;
-        if (gatewayHostFor(serverHost, gw.ns, vsNs, &h) && hostsOverlap(h, host))
-            return true;
-    }
-    return false;
-}
-
 // EGR0002: a route bound to a Gateway only applies where a server of that Gateway, on the port
 // the route matches, lists the host. (When no host of the VirtualService is on the Gateway at
 // all, IST0132 says so already.)
@@ -26,15 +17,14 @@ void analyze(Context &ctx) {
     for (const QString &g : bound) {
         if (isMeshGateway(g))
             continue;
-        const GatewayRef ref = parseGatewayRef(g, r.ns);
-        const Resource *gwRes = ctx.find(Table::GatewayByName, ref.ns + kSep + ref.name);
+        const Resource *gwRes = ctx.find(Table::GatewayByName, gatewayNameKey(g, r.ns));
         if (!gwRes)
             continue;
         const auto *gw = gwRes->as<Gateway>();
+        const GatewayHosts &listed = ctx.gatewayHosts(*gwRes);
         bool anyShared = false;
-        for (const Server &s : gw->servers)
-            for (const QString &h : vs->hosts)
-                anyShared = anyShared || serverCovers(s, *gwRes, r.ns, h);
+        for (const QString &h : vs->hosts)
+            anyShared = anyShared || !listed.overlapping(h, &r.ns).isEmpty();
         if (!anyShared)
             continue;
         for (const RouteRuleView &rule : rulesOf(ctx, r)) {
@@ -43,11 +33,9 @@ void analyze(Context &ctx) {
                 continue;
             for (const QString &host : carriedHosts(rule, at, *vs)) {
                 bool covered = false;
-                for (const Server &s : gw->servers)
-                    covered =
-                        covered ||
-                        ((at.ports.isEmpty() || at.ports.contains(s.port.number.value_or(0))) &&
-                         serverCovers(s, *gwRes, r.ns, host));
+                for (const GatewayHosts::Listing &l : listed.overlapping(host, &r.ns))
+                    covered = covered || at.ports.isEmpty() ||
+                              at.ports.contains(gw->servers[l.server].port.number.value_or(0));
                 const QString ports =
                     at.ports.isEmpty() ? QStringLiteral("any") : portList(at.ports);
                 const QString key = host + kSep + g + kSep + ports;

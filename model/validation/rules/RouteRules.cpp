@@ -101,8 +101,11 @@ QStringList boundGateways(const VirtualService &vs, const QString &vsNs) {
     if (vs.gateways.isEmpty())
         return {QStringLiteral("mesh")};
     QStringList out;
+    out.reserve(vs.gateways.size());
     for (const QString &g : vs.gateways) {
-        const QString key = isMeshGateway(g) ? g : parseGatewayRef(g, vsNs).key();
+        // "ns/name" is its own key (parseGatewayRef(g).key() would rebuild it).
+        const QString key =
+            isMeshGateway(g) || g.contains(QLatin1Char('/')) ? g : parseGatewayRef(g, vsNs).key();
         if (!out.contains(key))
             out << key;
     }

@@ -44,10 +44,10 @@ void duplicates(const QVector<RuleT> &rules, Reporter &report, Canon canonical,
     int catchAll = -1;
     for (int r = 0; r < rules.size(); ++r) {
         const QStringList matches = canonical(rules[r]);
-        const QString ruleLabel = label(names.value(r), r);
+        auto ruleLabel = [&] { return label(names.value(r), r); }; // made for a finding only
         if (matches.isEmpty()) {
             if (catchAll >= 0)
-                report.unreachable(r, ruleLabel,
+                report.unreachable(r, ruleLabel(),
                                    QStringLiteral("only the last rule can have no matches"));
             catchAll = r;
             continue;
@@ -55,11 +55,11 @@ void duplicates(const QVector<RuleT> &rules, Reporter &report, Canon canonical,
         int dup = 0;
         for (int m = 0; m < matches.size(); ++m) {
             if (catchAll >= 0)
-                report.unreachable(r, ruleLabel,
+                report.unreachable(r, ruleLabel(),
                                    QStringLiteral("route without matches defined before"));
             const auto it = seen.constFind(matches[m]);
             if (it != seen.cend()) {
-                report.ineffective(r, m, ruleLabel, label(QString(), m),
+                report.ineffective(r, m, ruleLabel(), label(QString(), m),
                                    label(names.value(it.value()), it.value()));
                 ++dup;
                 continue;
@@ -69,7 +69,7 @@ void duplicates(const QVector<RuleT> &rules, Reporter &report, Canon canonical,
                 onNew(r, m);
         }
         if (dup == matches.size())
-            report.unreachable(r, ruleLabel, QStringLiteral("all matches used by prior rules"));
+            report.unreachable(r, ruleLabel(), QStringLiteral("all matches used by prior rules"));
     }
 }
 

@@ -34,9 +34,7 @@ QString labels(int i, const QString &app) {
         .arg(1 + i % 9);
 }
 
-} // namespace
-
-QByteArray generateMesh(const MeshOptions &o) {
+QByteArray generateGatewayPerHost(const MeshOptions &o) {
     QString out;
     out.reserve(o.hosts * 5200);
     for (int n = 0; n < o.namespaces; ++n) {
@@ -132,6 +130,128 @@ QByteArray generateMesh(const MeshOptions &o) {
                      id, QString::number(fault == 2 ? 8443 : (tlsOrigination ? 443 : 80)));
     }
     return out.toUtf8();
+}
+
+// OneGateway and ManyNamespaces: the shape of route recipes joining one gateway.
+QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
+    const int namespaces = isolated ? o.namespaces * 10 : o.namespaces;
+    const int deployments = isolated ? 1 : 3;
+    const QString gatewayService =
+        QStringLiteral("istio-egressgateway.istio-system.svc.cluster.local");
+    const QString exportTo =
+        isolated ? QStringLiteral("  exportTo:\n  - .\n  - istio-system\n") : QString();
+    QString out;
+    out.reserve(o.hosts * 2200);
+    for (int n = 0; n < namespaces; ++n) {
+        out += QStringLiteral("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%1\n"
+                              "  labels:\n    istio-injection: enabled\n")
+                   .arg(n);
+        for (int d = 0; d < deployments; ++d)
+            out +=
+                QStringLiteral(
+                    "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client-%2\n"
+                    "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: "
+                    "client-%2\n  template:\n    metadata:\n      labels:\n        app: client-%2\n"
+                    "    spec:\n      containers:\n      - name: client\n        image: "
+                    "curlimages/curl:8.5.0\n")
+                    .arg(n)
+                    .arg(d);
+        if (isolated)
+            out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: Sidecar\n"
+                                  "metadata:\n  name: default\n  namespace: team-%1\nspec:\n"
+                                  "  egress:\n  - hosts:\n    - ./*\n    - istio-system/*\n")
+                       .arg(n);
+    }
+    // The one Gateway: every host on both servers, as `ns/host`.
+    QString tlsHosts, httpHosts;
+    for (int i = 0; i < o.hosts; ++i) {
+        const QString entry =
+            QStringLiteral("    - team-%1/%2\n").arg(i % namespaces).arg(hostName(i));
+        tlsHosts += entry;
+        httpHosts += entry;
+    }
+    out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n"
+                          "  name: istio-egressgateway\n  namespace: istio-system\nspec:\n"
+                          "  selector:\n    istio: egressgateway\n  servers:\n  - port:\n"
+                          "      number: 443\n      name: tls\n      protocol: TLS\n    hosts:\n") +
+           tlsHosts +
+           QStringLiteral("    tls:\n      mode: PASSTHROUGH\n  - port:\n      number: 80\n"
+                          "      name: http\n      protocol: HTTP\n    hosts:\n") +
+           httpHosts;
+    for (int i = 0; i < o.hosts; ++i) {
+        const QString host = hostName(i);
+        const QString id = QStringLiteral("api-%1").arg(i, 4, 10, QLatin1Char('0'));
+        const QString ns = QStringLiteral("team-%1").arg(i % namespaces);
+        out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                              "metadata:\n  name: %1\n  namespace: %2\nspec:\n  hosts:\n  - %3\n"
+                              "  ports:\n  - number: 443\n    name: tls\n    protocol: TLS\n"
+                              "  - number: 80\n    name: http\n    protocol: HTTP\n"
+                              "  resolution: DNS\n  location: MESH_EXTERNAL\n")
+                   .arg(id, ns, host) +
+               exportTo;
+        out += QStringLiteral(
+                   "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n"
+                   "  name: direct-%1-through-egress-gateway\n  namespace: %2\nspec:\n  hosts:\n"
+                   "  - %3\n  gateways:\n  - istio-system/istio-egressgateway\n  - mesh\n"
+                   "  http:\n  - match:\n    - gateways:\n      - mesh\n      port: 80\n"
+                   "    route:\n    - destination:\n        host: %4\n        port:\n"
+                   "          number: 80\n  - match:\n    - gateways:\n"
+                   "      - istio-system/istio-egressgateway\n      port: 80\n    route:\n"
+                   "    - destination:\n        host: %3\n        port:\n          number: 80\n"
+                   "  tls:\n  - match:\n    - gateways:\n      - mesh\n      port: 443\n"
+                   "      sniHosts:\n      - %3\n    route:\n    - destination:\n        host: %4\n"
+                   "        port:\n          number: 443\n  - match:\n    - gateways:\n"
+                   "      - istio-system/istio-egressgateway\n      port: 443\n      sniHosts:\n"
+                   "      - %3\n    route:\n    - destination:\n        host: %3\n        port:\n"
+                   "          number: 443\n")
+                   .arg(id, ns, host, gatewayService) +
+               exportTo;
+        if (i % 2 == 1)
+            out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
+                                  "metadata:\n  name: originate-tls-for-%1\n  namespace: %2\n"
+                                  "spec:\n  host: %3\n  trafficPolicy:\n    portLevelSettings:\n"
+                                  "    - port:\n        number: 80\n      tls:\n"
+                                  "        mode: SIMPLE\n        sni: %3\n")
+                       .arg(id, ns, host) +
+                   exportTo;
+    }
+    return out.toUtf8();
+}
+
+} // namespace
+
+QByteArray generateMesh(const MeshOptions &o) {
+    switch (o.shape) {
+    case MeshShape::OneGateway:
+        return generateSharedGateway(o, false);
+    case MeshShape::ManyNamespaces:
+        return generateSharedGateway(o, true);
+    case MeshShape::GatewayPerHost:
+        break;
+    }
+    return generateGatewayPerHost(o);
+}
+
+const char *shapeName(MeshShape shape) {
+    switch (shape) {
+    case MeshShape::OneGateway:
+        return "one-gateway";
+    case MeshShape::ManyNamespaces:
+        return "many-namespaces";
+    case MeshShape::GatewayPerHost:
+        break;
+    }
+    return "gateway-per-host";
+}
+
+bool shapeFromName(const QByteArray &name, MeshShape *shape) {
+    for (MeshShape s :
+         {MeshShape::GatewayPerHost, MeshShape::OneGateway, MeshShape::ManyNamespaces})
+        if (name == shapeName(s)) {
+            *shape = s;
+            return true;
+        }
+    return false;
 }
 
 } // namespace egret::bench
