@@ -1,7 +1,7 @@
 #include "app/cli/Command.h"
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
-#include "model/flow/FlowDeriver.h"
+#include "model/analysis/Analysis.h"
 #include "model/flow/FlowJson.h"
 #include "model/io/AtomicWrite.h"
 #include "model/validation/Validator.h"
@@ -94,13 +94,12 @@ int runGraph(const QStringList &args) {
     if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
         return BadInput;
     printDiagnostics(ws.diagnostics());
-    // Hops that a finding breaks are drawn broken: load errors and the validator's findings.
+    // Hops that a finding breaks are drawn broken: load errors and the validator's findings, as
+    // the editor derives them.
     validation::ValidatorOptions options;
     options.mesh = mesh;
-    Diagnostics findings = ws.diagnostics();
-    for (const validation::Finding &f : validation::validate(ws, options))
-        findings.append(f.toDiagnostic());
-    const FlowGraph flows = deriveFlows(ws, mesh, findings);
+    validation::Validator validator(options);
+    const FlowGraph flows = analyzeWorkspace(validator, ws).flows;
     int broken = 0;
     for (const FlowHop &hop : flows.hops())
         broken += hop.broken ? 1 : 0;
@@ -115,9 +114,9 @@ int runGraph(const QStringList &args) {
     scene.setFlows(flows);
     if (parser.isSet(expand))
         scene.setAllGroupsCollapsed(false);
+    scene.waitForLayout();
     if (format == QLatin1String("dot"))
         return writeOut(outPath, scene.dotSource()) ? Ok : BadInput;
-    scene.waitForLayout();
     QString error;
     const bool written = format == QLatin1String("svg")
                              ? views::exportSvg(scene, outPath, &error)

@@ -4,14 +4,21 @@
 
 namespace egret::gui {
 
-ChangeCommand::ChangeCommand(EditorSession *session, edit::WorkspaceChange change, bool typing)
+ChangeCommand::ChangeCommand(EditorSession *session, edit::WorkspaceChange change, bool typing,
+                             Applied applied)
     : m_session(session)
-    , m_typing(typing) {
+    , m_typing(typing)
+    , m_applied(applied == AlreadyApplied) {
     setText(change.description());
     m_changes.append(std::move(change));
 }
 
 void ChangeCommand::redo() {
+    if (m_applied) {
+        m_applied = false;
+        m_session->workspaceEdited(m_changes.last().files());
+        return;
+    }
     for (int i = 0; i < m_changes.size(); ++i) {
         QString error;
         if (!m_changes[i].apply(m_session->mutableWorkspace(), &error)) {

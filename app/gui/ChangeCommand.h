@@ -14,8 +14,12 @@ class EditorSession;
 class ChangeCommand : public QUndoCommand {
 public:
     enum { TypingId = 1 };
+    // The change is in the workspace already (made by a ChangeRecorder): pushing the command
+    // then only announces it.
+    enum Applied { NotApplied, AlreadyApplied };
 
-    ChangeCommand(EditorSession *session, edit::WorkspaceChange change, bool typing = false);
+    ChangeCommand(EditorSession *session, edit::WorkspaceChange change, bool typing = false,
+                  Applied applied = NotApplied);
 
     void redo() override;
     void undo() override;
@@ -28,6 +32,7 @@ private:
     EditorSession *m_session;
     QVector<edit::WorkspaceChange> m_changes; // several after merging, applied in order
     bool m_typing;
+    bool m_applied; // the next redo finds the change made already
     bool m_failed = false;
 };
 

@@ -15,7 +15,11 @@ const QString kUntitled = QStringLiteral("untitled:");
 
 EditorSession::EditorSession(QObject *parent)
     : QObject(parent)
+    , m_analysis(new LiveAnalysis(this))
     , m_undo(new QUndoStack(this)) {
+    connect(m_analysis, &LiveAnalysis::problemsReady, this, &EditorSession::problemsDone);
+    connect(m_analysis, &LiveAnalysis::finished, this, &EditorSession::analysisDone);
+    connect(m_analysis, &LiveAnalysis::stageChanged, this, &EditorSession::analysisStage);
 }
 
 EditorSession::~EditorSession() {
@@ -26,20 +30,54 @@ EditorSession::~EditorSession() {
 
 void EditorSession::setMeshConfig(const MeshConfig &mesh) {
     m_mesh = mesh;
-    revalidate(true);
+    analyze(true);
     Q_EMIT workspaceChanged({});
 }
 
-void EditorSession::revalidate(bool full) {
+void EditorSession::analyze(bool full) {
     if (full) {
-        validation::ValidatorOptions options = m_validator.options();
+        validation::ValidatorOptions options = m_analysis->options();
         options.mesh = m_mesh;
-        m_validator.setOptions(options);
+        m_analysis->setOptions(options);
     }
-    m_validator.update(m_ws);
-    m_findings.clear();
-    for (const validation::Finding &f : m_validator.findings(m_ws))
-        m_findings.append(f.toDiagnostic());
+    m_analysis->request(m_ws, m_generation);
+    Q_EMIT analysisStarted();
+}
+
+bool EditorSession::isCurrent(const AnalysisResult &result) const {
+    // Only the state on screen counts: an older one's problems would point at moved lines.
+    return result.generation == m_generation && result.revision == m_ws.revision();
+}
+
+void EditorSession::problemsDone(const AnalysisResult &result) {
+    if (!isCurrent(result))
+        return;
+    m_problems = result.problems;
+    m_problemsGeneration = result.generation;
+    m_problemsRevision = result.revision;
+    Q_EMIT problemsChanged();
+}
+
+void EditorSession::analysisDone(const AnalysisResult &result) {
+    if (!isCurrent(result))
+        return;
+    const bool problemsShown = areProblemsCurrent();
+    m_result = result;
+    if (!problemsShown)
+        problemsDone(result);
+    Q_EMIT analysisFinished();
+}
+
+bool EditorSession::areProblemsCurrent() const {
+    return m_problemsGeneration == m_generation && m_problemsRevision == m_ws.revision();
+}
+
+bool EditorSession::isCatchingUp() const {
+    return !isCurrent(m_result) || !areProblemsCurrent();
+}
+
+void EditorSession::waitForAnalysis() {
+    m_analysis->waitForIdle();
 }
 
 bool EditorSession::isUntitled(const QString &path) {
@@ -54,10 +92,19 @@ void EditorSession::newWorkspace() {
 }
 
 void EditorSession::adoptWorkspace(Workspace ws) {
-    m_ws = std::move(ws);
-    m_undo->clear();
-    revalidate(true);
+    replaceWorkspace(std::move(ws));
     Q_EMIT workspaceReplaced();
+}
+
+void EditorSession::replaceWorkspace(Workspace ws) {
+    m_ws = std::move(ws);
+    ++m_generation;
+    m_result = AnalysisResult{}; // nothing of the previous workspace stays on screen
+    m_result.generation = m_generation - 1;
+    m_problems.clear();
+    m_problemsGeneration = m_generation - 1;
+    m_undo->clear();
+    analyze(true);
 }
 
 void EditorSession::open(const QStringList &paths) {
@@ -89,12 +136,12 @@ void EditorSession::open(const QStringList &paths) {
     connect(m_loader, &QThread::finished, this, [this, result, problems, files, paths, cancel] {
         m_loader->deleteLater();
         m_loader = nullptr;
-        if (cancel->load())
+        if (cancel->load()) {
+            Q_EMIT openCancelled();
             return;
-        m_ws = std::move(*result);
+        }
         m_openedPaths = paths;
-        m_undo->clear();
-        revalidate(true);
+        replaceWorkspace(std::move(*result));
         Q_EMIT workspaceReplaced();
         Q_EMIT openFinished(*files, *problems);
     });
@@ -117,9 +164,9 @@ bool EditorSession::record(const QString &description, bool typing,
     edit::WorkspaceChange change = recorder.take(description);
     if (change.isEmpty())
         return true;
-    // The recorder applied it; the command applies it again on push, so take it back first.
-    change.revert(m_ws);
-    m_undo->push(new ChangeCommand(this, std::move(change), typing));
+    // The recorder applied it already: the command's first redo only announces it, so that the
+    // edited documents are read once.
+    m_undo->push(new ChangeCommand(this, std::move(change), typing, ChangeCommand::AlreadyApplied));
     return true;
 }
 
@@ -248,7 +295,7 @@ bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite)
 bool EditorSession::saveAs(int file, const QString &path, QString *error) {
     if (!m_ws.saveFile(file, error, path))
         return false;
-    revalidate(true); // locations name the new path
+    analyze(true); // locations name the new path
     if (!m_ws.isModified())
         m_undo->setClean();
     Q_EMIT saved({path});
@@ -257,8 +304,8 @@ bool EditorSession::saveAs(int file, const QString &path, QString *error) {
 }
 
 void EditorSession::workspaceEdited(const QStringList &files) {
-    revalidate(false);
     Q_EMIT workspaceChanged(files);
+    analyze(false);
 }
 
 void EditorSession::reportError(const QString &message) {

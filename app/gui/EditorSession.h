@@ -1,9 +1,9 @@
 #pragma once
 
+#include "model/analysis/LiveAnalysis.h"
 #include "model/edit/FieldEdit.h"
 #include "model/edit/WorkspaceChange.h"
 #include "model/mesh/MeshConfig.h"
-#include "model/validation/Validator.h"
 #include "model/workspace/Workspace.h"
 
 #include <QObject>
@@ -20,7 +20,10 @@ class QUndoStack;
 namespace egret::gui {
 
 // What the editor has open: the workspace, its undo history and where it came from. Every change
-// to the files goes through here as one undoable command; views listen to `workspaceChanged`.
+// to the files goes through here as one undoable command; views listen to `workspaceChanged`,
+// which comes at once. Validation and flow derivation follow off the GUI thread (LiveAnalysis):
+// `analysisFinished` brings the problems and flows of the workspace as it is now; results that
+// an edit made stale meanwhile are dropped, never shown.
 class EditorSession : public QObject {
     Q_OBJECT
 
@@ -32,10 +35,17 @@ public:
     Workspace &mutableWorkspace() { return m_ws; } // for commands only
     QUndoStack *undoStack() const { return m_undo; }
     const MeshConfig &meshConfig() const { return m_mesh; }
-    // The validator's findings on the workspace as it is now (kept up to date on every change,
-    // re-checking only what an edit can affect).
-    const Diagnostics &findings() const { return m_findings; }
     void setMeshConfig(const MeshConfig &mesh);
+
+    // The last analysis: load problems and validator findings, and the flows. Each describes the
+    // workspace as it is now unless it is catching up; then it is an earlier state's.
+    const Diagnostics &problems() const { return m_problems; }
+    const FlowGraph &flows() const { return m_result.flows; }
+    const AnalysisResult &analysis() const { return m_result; }
+    bool areProblemsCurrent() const;
+    bool isCatchingUp() const; // problems or flows
+    // Blocks until the analysis of the current state is in (the command line and tests).
+    void waitForAnalysis();
 
     // Opening: files and folders, read off the GUI thread with progress; a new workspace
     // replaces the current one when done (the caller asks about unsaved changes first).
@@ -71,19 +81,32 @@ Q_SIGNALS:
     void workspaceReplaced();                        // a different workspace (open, new, restore)
     void workspaceChanged(const QStringList &files); // documents edited in these files
     void openProgress(qint64 done, qint64 total);
+    void analysisStarted();
+    void analysisStage(egret::LiveAnalysis::Stage stage);
+    void problemsChanged();  // problems() describe the workspace as it is now
+    void analysisFinished(); // and so do flows()
     void openFinished(const QStringList &files, const Diagnostics &problems);
+    void openCancelled(); // the workspace shown before stays
     void errorOccurred(const QString &message);
     void saved(const QStringList &files);
 
 private:
-    void revalidate(bool full);
+    void analyze(bool full);
+    void problemsDone(const AnalysisResult &result);
+    void analysisDone(const AnalysisResult &result);
+    bool isCurrent(const AnalysisResult &result) const;
+    void replaceWorkspace(Workspace ws);
     bool record(const QString &description, bool typing,
                 const std::function<bool(edit::ChangeRecorder &)> &edit);
 
     Workspace m_ws;
+    quint64 m_generation = 0; // counts the workspaces: results of an earlier one are dropped
     MeshConfig m_mesh;
-    validation::Validator m_validator;
-    Diagnostics m_findings;
+    LiveAnalysis *m_analysis;
+    AnalysisResult m_result; // the last complete one
+    Diagnostics m_problems;  // the last known, maybe newer than m_result's
+    quint64 m_problemsGeneration = 0;
+    quint64 m_problemsRevision = 0;
     QUndoStack *m_undo;
     QStringList m_openedPaths;
     QThread *m_loader = nullptr;

@@ -7,27 +7,28 @@
 #include "views/graph/FlowScene.h"
 #include "views/graph/FlowSelection.h"
 #include "views/graph/FlowView.h"
+#include "views/panels/FindBar.h"
 #include "views/panels/PaletteWidget.h"
-#include "views/panels/ProblemsModel.h"
+#include "views/panels/ProblemsPanel.h"
 #include "views/panels/ResourceTreeModel.h"
+#include "views/panels/ResourcesPanel.h"
 #include "views/panels/YamlEditor.h"
-
 #include "views/properties/PropertiesPanel.h"
-#include <QGraphicsItem>
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QHeaderView>
+#include <QGraphicsItem>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -47,11 +48,11 @@ int autosaveInterval() {
     return ok && ms > 0 ? ms : 5000;
 }
 
-ResourceId idFromVariant(const QVariant &v) {
-    if (!v.isValid())
-        return {};
-    const quint64 raw = v.toULongLong();
-    return {DocumentId(raw >> 32), int(quint32(raw)) - 1};
+// Whether a diagnostic is about one document: its resource, or a place inside its lines.
+bool concerns(const Diagnostic &d, const SourceDocument &doc, const QString &file) {
+    return d.resourceId.document == doc.id ||
+           (d.location.file == file && d.location.line > doc.firstLine &&
+            d.location.line <= doc.firstLine + int(doc.text.count('\n')) + 1);
 }
 
 } // namespace
@@ -70,37 +71,25 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(0);
     m_infoBar = new InfoBar(central);
     layout->addWidget(m_infoBar);
+    m_findBar = new views::FindBar(central);
+    layout->addWidget(m_findBar);
+    connect(m_findBar, &views::FindBar::targetChosen, this, &MainWindow::goTo);
     createCanvas(central);
     layout->addWidget(m_canvas, 1);
     setCentralWidget(central);
 
     createDocks();
     createActions();
-
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(240);
-    m_progress->hide();
-    statusBar()->addPermanentWidget(m_progress);
+    createStatusBar();
 
     connect(m_session, &EditorSession::workspaceReplaced, this, &MainWindow::onWorkspaceReplaced);
     connect(m_session, &EditorSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    connect(m_session, &EditorSession::problemsChanged, this, &MainWindow::onProblemsChanged);
+    connect(m_session, &EditorSession::analysisFinished, this, &MainWindow::onAnalysisFinished);
+    connect(m_session, &EditorSession::analysisStage, this, &MainWindow::updateCatchingUp);
+    connect(m_scene, &views::FlowScene::layoutFinished, this, &MainWindow::updateCatchingUp);
     connect(m_session, &EditorSession::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_session, &EditorSession::openProgress, this, [this](qint64 done, qint64 total) {
-        m_progress->setRange(0, int(total));
-        m_progress->setValue(int(done));
-        m_progress->show();
-    });
-    connect(m_session, &EditorSession::openFinished, this,
-            [this](const QStringList &files, const Diagnostics &problems) {
-                m_progress->hide();
-                const Diagnostics all = m_session->workspace().diagnostics() + problems;
-                statusBar()->showMessage(tr("Opened %n file(s): %1 resource(s), %2 load problem(s)",
-                                            nullptr, int(files.size()))
-                                             .arg(m_session->workspace().resources().size())
-                                             .arg(all.size()),
-                                         8000);
-            });
     connect(m_session, &EditorSession::saved, this, [this](const QStringList &files) {
         statusBar()->showMessage(tr("Saved %n file(s)", nullptr, int(files.size())), 5000);
         autosave(); // drops the recovery snapshot once nothing is unsaved
@@ -109,6 +98,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
 
+    connect(&m_autosaving, &QFutureWatcher<AutosaveOutcome>::finished, this,
+            &MainWindow::autosaveDone);
     m_autosave.setInterval(autosaveInterval());
     connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
     m_autosave.start();
@@ -132,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
+    m_autosaving.waitForFinished(); // it writes through m_recovery
     // The scene and the session are children destroyed after our members: stop listening first.
     m_scene->disconnect(this);
     m_session->disconnect(this);
@@ -140,6 +132,14 @@ MainWindow::~MainWindow() {
 
 QAction *MainWindow::action(const QString &name) const {
     return m_actions.value(name);
+}
+
+views::ProblemsModel *MainWindow::problemsModel() const {
+    return m_problems->model();
+}
+
+QTreeView *MainWindow::resourceView() const {
+    return m_resources->view();
 }
 
 void MainWindow::createDocks() {
@@ -155,29 +155,18 @@ void MainWindow::createDocks() {
     m_palette = new views::PaletteWidget(this);
     dock(tr("Palette"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
 
-    m_resources = new views::ResourceTreeModel(this);
-    m_resourceView = new QTreeView(this);
-    m_resourceView->setObjectName(QStringLiteral("resources"));
-    m_resourceView->setModel(m_resources);
-    m_resourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_resourceView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_resourceView->header()->setStretchLastSection(true);
-    dock(tr("Resources"), QStringLiteral("resourcesDock"), m_resourceView, Qt::LeftDockWidgetArea);
-    connect(m_resourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        if (m_syncing)
-            return;
-        QVector<ResourceId> ids;
-        for (const QModelIndex &i : m_resourceView->selectionModel()->selectedRows())
-            if (const ResourceId id =
-                    idFromVariant(i.data(views::ResourceTreeModel::ResourceIdRole));
-                id.isValid())
-                ids << id;
-        m_selection = ids;
-        m_selectedField.clear();
-        m_hopsSelected = false;
-        refreshSelectionViews(QString());
-        selectOnCanvas(ids);
-    });
+    m_resources = new views::ResourcesPanel(this);
+    dock(tr("Resources"), QStringLiteral("resourcesDock"), m_resources, Qt::LeftDockWidgetArea);
+    connect(m_resources, &views::ResourcesPanel::selectionChanged, this,
+            [this](const QVector<ResourceId> &ids) {
+                if (m_syncing)
+                    return;
+                m_selection = ids;
+                m_selectedField.clear();
+                m_hopsSelected = false;
+                refreshSelectionViews(QString());
+                selectOnCanvas(ids);
+            });
 
     m_properties = new views::PropertiesPanel(this);
     dock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
@@ -194,27 +183,9 @@ void MainWindow::createDocks() {
                 m_session->replaceDocumentText(id, text, true);
             });
 
-    m_problems = new views::ProblemsModel(this);
-    m_problemView = new QTableView(this);
-    m_problemView->setObjectName(QStringLiteral("problems"));
-    m_problemView->setModel(m_problems);
-    m_problemView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_problemView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_problemView->verticalHeader()->hide();
-    m_problemView->horizontalHeader()->setSectionResizeMode(views::ProblemsModel::MessageColumn,
-                                                            QHeaderView::Stretch);
-    m_problemView->setWordWrap(false);
-    auto *problems = new QWidget(this);
-    auto *problemsLayout = new QVBoxLayout(problems);
-    problemsLayout->setContentsMargins(0, 0, 0, 0);
-    m_problemSummary = new QLabel(problems);
-    problemsLayout->addWidget(m_problemSummary);
-    problemsLayout->addWidget(m_problemView, 1);
-    dock(tr("Problems"), QStringLiteral("problemsDock"), problems, Qt::BottomDockWidgetArea);
-    connect(m_problemView, &QTableView::activated, this,
-            [this](const QModelIndex &i) { activateProblem(i.row()); });
-    connect(m_problemView, &QTableView::clicked, this,
-            [this](const QModelIndex &i) { activateProblem(i.row()); });
+    m_problems = new views::ProblemsPanel(this);
+    dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    connect(m_problems, &views::ProblemsPanel::activated, this, &MainWindow::activateProblem);
 }
 
 void MainWindow::createActions() {
@@ -261,10 +232,24 @@ void MainWindow::createActions() {
     m_actions.insert(QStringLiteral("undo"), undo);
     m_actions.insert(QStringLiteral("redo"), redo);
     editMenu->addSeparator();
+    add(editMenu, QStringLiteral("addRoute"), tr("Add &Route..."),
+        &MainWindow::addRouteFromSelection)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     add(editMenu, QStringLiteral("delete"), tr("&Delete"), &MainWindow::deleteSelection,
         QKeySequence::Delete);
     add(editMenu, QStringLiteral("selectAll"), tr("Select &All"), &MainWindow::selectAll,
         QKeySequence::SelectAll);
+    editMenu->addSeparator();
+    add(editMenu, QStringLiteral("find"), tr("&Find..."), &MainWindow::openFind,
+        QKeySequence::Find);
+    add(editMenu, QStringLiteral("filterResources"), tr("Filter &Resources"), [this] {
+        m_resources->filterField()->setFocus(Qt::ShortcutFocusReason);
+        m_resources->filterField()->selectAll();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+    add(editMenu, QStringLiteral("filterProblems"), tr("Filter &Problems"), [this] {
+        m_problems->filterField()->setFocus(Qt::ShortcutFocusReason);
+        m_problems->filterField()->selectAll();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -282,6 +267,55 @@ void MainWindow::createActions() {
                "apply accepts.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::createStatusBar() {
+    // What a long open is doing: reading (with a count, and Cancel), then checking and drawing.
+    m_stage = new QLabel(this);
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(200);
+    m_cancelOpen = new QToolButton(this);
+    m_cancelOpen->setObjectName(QStringLiteral("cancelOpen"));
+    m_cancelOpen->setText(tr("Cancel"));
+    m_cancelOpen->setToolTip(tr("Stop opening; the files open now stay"));
+    statusBar()->addPermanentWidget(m_stage);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelOpen);
+    m_stage->hide();
+    m_progress->hide();
+    m_cancelOpen->hide();
+    connect(m_cancelOpen, &QToolButton::clicked, m_session, &EditorSession::cancelOpen);
+    connect(m_session, &EditorSession::openProgress, this, [this](qint64 done, qint64 total) {
+        m_stage->setText(tr("Reading %1 of %2 documents").arg(done).arg(total));
+        m_stage->show();
+        m_progress->setRange(0, int(total));
+        m_progress->setValue(int(done));
+        m_progress->show();
+        m_cancelOpen->show();
+    });
+    connect(m_session, &EditorSession::openCancelled, this, [this] {
+        m_cancelOpen->hide();
+        statusBar()->showMessage(tr("Opening cancelled"), 8000);
+        updateCatchingUp();
+    });
+    connect(m_session, &EditorSession::openFinished, this,
+            [this](const QStringList &files, const Diagnostics &problems) {
+                m_cancelOpen->hide();
+                const Workspace &ws = m_session->workspace();
+                qsizetype loadProblems = problems.size();
+                for (const SourceFile &f : ws.files()) {
+                    loadProblems += f.diagnostics.size();
+                    for (DocumentId id : f.documents)
+                        loadProblems += ws.document(id)->diagnostics.size();
+                }
+                statusBar()->showMessage(tr("Opened %n file(s): %1 resource(s), %2 load problem(s)",
+                                            nullptr, int(files.size()))
+                                             .arg(m_resources->model()->resourceCount())
+                                             .arg(loadProblems),
+                                         8000);
+                updateCatchingUp();
+            });
 }
 
 void MainWindow::updateRecentMenu() {
@@ -316,58 +350,109 @@ void MainWindow::openPaths(const QStringList &paths) {
         return;
     RecentFiles::add(paths);
     statusBar()->showMessage(tr("Opening %1...").arg(paths.join(QStringLiteral(", "))));
+    m_stage->setText(tr("Reading..."));
+    m_stage->show();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancelOpen->show();
     m_session->open(paths);
+}
+
+bool MainWindow::isCatchingUp() const {
+    return m_session->isOpening() || m_session->isCatchingUp() || m_scene->isLayoutPending();
+}
+
+void MainWindow::updateCatchingUp() {
+    // Each view says what it is behind on; the status bar says what runs.
+    const bool checking = !m_session->areProblemsCurrent();
+    const bool analysing = m_session->isCatchingUp();
+    const bool drawing = !analysing && m_scene->isLayoutPending();
+    const QString checkingText = checking ? tr("Checking %n resource(s)...", nullptr,
+                                               int(m_resources->model()->resourceCount()))
+                                          : QString();
+    m_problems->setCatchingUp(checkingText);
+    m_canvas->setStatusText(analysing ? tr("Updating the flows...")
+                            : drawing ? tr("Laying out...")
+                                      : QString());
+    if (!m_session->isOpening()) {
+        const bool busy = analysing || drawing;
+        m_stage->setText(checking    ? checkingText
+                         : analysing ? tr("Deriving the flows...")
+                         : drawing   ? tr("Laying out the flows...")
+                                     : QString());
+        m_stage->setVisible(busy);
+        m_progress->setRange(0, 0); // busy: the stages have no count to show
+        m_progress->setVisible(busy);
+    }
+    const bool catchingUp = isCatchingUp();
+    if (m_wasCatchingUp && !catchingUp)
+        Q_EMIT caughtUp();
+    m_wasCatchingUp = catchingUp;
 }
 
 void MainWindow::onWorkspaceReplaced() {
     m_selection.clear();
     m_selectedField.clear();
     m_infoBar->dismiss();
-    refreshAll();
+    m_syncing = true;
+    m_resources->setWorkspace(&m_session->workspace());
+    m_resources->setProblems({});
+    m_problems->setDiagnostics({});
+    m_scene->setFlows({});
+    m_syncing = false;
+    refreshSelectionViews(QString());
     watchFiles();
     updateTitle();
+    updateCatchingUp();
 }
 
 void MainWindow::onWorkspaceChanged() {
-    refreshAll();
+    m_syncing = true;
+    m_resources->sync();
+    dropVanishedSelection();
+    m_syncing = false;
+    refreshSelectionViews(m_selectedField);
     updateTitle();
+    updateCatchingUp();
 }
 
-void MainWindow::refreshAll() {
-    m_syncing = true;
-    m_resources->setWorkspace(&m_session->workspace());
-    m_resourceView->expandToDepth(1);
+void MainWindow::dropVanishedSelection() {
     // Selected resources that no longer exist drop out of the selection.
     QVector<ResourceId> still;
     for (const ResourceId &id : std::as_const(m_selection))
         if (m_session->workspace().resource(id))
             still << id;
+    if (still.size() == m_selection.size())
+        return;
     m_selection = still;
-    for (const ResourceId &id : std::as_const(m_selection))
-        m_resourceView->selectionModel()->select(
-            m_resources->indexOf(id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    m_syncing = false;
+    m_resources->selectResources(m_selection);
+}
+
+void MainWindow::onProblemsChanged() {
     showProblems();
-    m_scene->showWorkspace(m_session->workspace(), m_session->meshConfig(), currentProblems());
-    refreshSelectionViews(m_selectedField);
+    showDocumentProblems();
+    updateCatchingUp();
+}
+
+void MainWindow::onAnalysisFinished() {
+    m_scene->setFlows(m_session->flows());
+    if (m_findBar->isVisible())
+        openFind(); // new hosts and resources to find
+    updateCatchingUp();
 }
 
 Diagnostics MainWindow::currentProblems() const {
-    return m_session->workspace().diagnostics() + m_session->findings();
+    return m_session->problems();
 }
 
 void MainWindow::showProblems() {
-    const Diagnostics all = currentProblems();
+    const Diagnostics &all = m_session->problems();
     m_problems->setDiagnostics(all);
     QHash<ResourceId, int> worst;
     for (const Diagnostic &d : all)
         if (d.resourceId.isValid())
             worst[d.resourceId] = qMax(worst.value(d.resourceId, -1), int(d.severity));
     m_resources->setProblems(worst);
-    m_problemSummary->setText(tr("%1 error(s), %2 warning(s), %3 info")
-                                  .arg(m_problems->count(Severity::Error))
-                                  .arg(m_problems->count(Severity::Warning))
-                                  .arg(m_problems->count(Severity::Info)));
 }
 
 void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) {
@@ -375,13 +460,7 @@ void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) 
     m_selectedField = fieldPath;
     m_hopsSelected = false;
     m_syncing = true;
-    m_resourceView->selectionModel()->clearSelection();
-    const QModelIndex index = m_resources->indexOf(id);
-    if (index.isValid()) {
-        m_resourceView->selectionModel()->select(index, QItemSelectionModel::Select |
-                                                            QItemSelectionModel::Rows);
-        m_resourceView->scrollTo(index);
-    }
+    m_resources->selectResources(m_selection);
     m_syncing = false;
     refreshSelectionViews(fieldPath);
     selectOnCanvas(m_selection);
@@ -397,14 +476,11 @@ void MainWindow::refreshSelectionViews(const QString &fieldPath) {
     }
     m_properties->showResource(ws, r->id);
     const SourceDocument *doc = ws.document(r->id.document);
+    const bool sameDocument = m_yaml->documentId() == doc->id;
     m_yaml->showDocument(doc->id, doc->text, doc->firstLine + 1);
-    Diagnostics docProblems;
-    for (const Diagnostic &d : currentProblems())
-        if (d.resourceId.document == doc->id ||
-            (d.location.file == r->location.file && d.location.line > doc->firstLine &&
-             d.location.line <= doc->firstLine + int(doc->text.count('\n')) + 1))
-            docProblems << d;
-    m_yaml->setDiagnostics(docProblems);
+    // The underlines of the document being edited follow its text until the new findings come.
+    if (!sameDocument || m_session->areProblemsCurrent())
+        showDocumentProblems();
     if (!fieldPath.isEmpty()) {
         // Findings name fields inside the resource; List items live under their items[i].
         const QString inResource =
@@ -418,10 +494,20 @@ void MainWindow::refreshSelectionViews(const QString &fieldPath) {
     }
 }
 
-void MainWindow::activateProblem(int row) {
-    if (row < 0 || row >= m_problems->rowCount())
+void MainWindow::showDocumentProblems() {
+    const Workspace &ws = m_session->workspace();
+    const SourceDocument *doc = ws.document(m_yaml->documentId());
+    if (!doc)
         return;
-    const Diagnostic &d = m_problems->diagnosticAt(row);
+    const QString &file = ws.files()[doc->file].path;
+    Diagnostics mine;
+    for (const Diagnostic &d : m_session->problems())
+        if (concerns(d, *doc, file))
+            mine << d;
+    m_yaml->setDiagnostics(mine);
+}
+
+void MainWindow::activateProblem(const Diagnostic &d) {
     if (d.resourceId.isValid() && m_session->workspace().resource(d.resourceId)) {
         selectResource(d.resourceId, d.path);
         return;
@@ -433,8 +519,7 @@ void MainWindow::activateProblem(int row) {
             continue;
         for (DocumentId id : f.documents) {
             const SourceDocument *doc = ws.document(id);
-            if (d.location.line > doc->firstLine &&
-                d.location.line <= doc->firstLine + int(doc->text.count('\n')) + 1) {
+            if (concerns(d, *doc, f.path) && !d.resourceId.isValid()) {
                 m_selection.clear();
                 m_properties->clear();
                 m_yaml->showDocument(id, doc->text, doc->firstLine + 1);
@@ -449,7 +534,7 @@ void MainWindow::deleteSelection() {
     if (m_yaml->hasFocus())
         return; // the editor deletes text itself
     // Selected hops go with exactly what makes them; else the selected resources go.
-    if (m_hopsSelected && !m_resourceView->hasFocus() && removeSelectedHops())
+    if (m_hopsSelected && !m_resources->view()->hasFocus() && removeSelectedHops())
         return;
     m_session->removeResources(m_selection);
 }
@@ -461,8 +546,8 @@ void MainWindow::selectAll() {
                 item->setSelected(true);
         return;
     }
-    m_resourceView->expandAll();
-    m_resourceView->selectAll();
+    m_resources->view()->expandAll();
+    m_resources->view()->selectAll();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
@@ -471,6 +556,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         return;
     }
     m_autosave.stop();
+    m_autosaving.waitForFinished();
     m_recovery->discardOwn();
     event->accept();
 }

@@ -3,18 +3,18 @@
 #include "model/core/Diagnostic.h"
 #include "model/core/Ids.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimer>
 
 #include <memory>
 
 class QAction;
-class QDockWidget;
 class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QTableView;
+class QToolButton;
 class QTreeView;
 
 namespace egret {
@@ -23,13 +23,16 @@ class RecoveryStore;
 
 namespace egret::views {
 class CanvasInteraction;
+class FindBar;
+struct FindTarget;
 class FlowScene;
 class FlowView;
 struct FlowSelection;
 class PaletteWidget;
 class ProblemsModel;
+class ProblemsPanel;
 class PropertiesPanel;
-class ResourceTreeModel;
+class ResourcesPanel;
 class YamlEditor;
 } // namespace egret::views
 
@@ -38,9 +41,21 @@ namespace egret::gui {
 class EditorSession;
 class InfoBar;
 
+// What an autosave running off the GUI thread comes back with.
+struct AutosaveOutcome {
+    bool ok = false;
+    bool unsaved = false; // the snapshot holds unsaved work (else it was dropped)
+    quint64 revision = 0;
+    QString error;
+};
+
 // The editor's main window: the canvas in the centre, the Palette, Resources, Properties, YAML and
 // Problems docks around it. Selection is one thing everywhere: a resource (and a field of it)
 // picked in any view is shown in all of them.
+//
+// Edits show at once in the views that show the files (Resources, Properties, YAML); Problems
+// and the canvas follow when the session's analysis of the new state comes in, and say that they
+// are catching up meanwhile. Nothing here waits for validation, derivation or layout.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -57,14 +72,21 @@ public:
     QVector<ResourceId> selectedResources() const { return m_selection; }
     void selectResource(const ResourceId &id, const QString &fieldPath = QString());
 
+    // True while some view shows an earlier state of the files than the editor holds (the
+    // analysis or the layout of the last edit is still running).
+    bool isCatchingUp() const;
+
     // Parts, for tests and for the canvas integration.
     views::PropertiesPanel *propertiesPanel() const { return m_properties; }
     views::FlowScene *flowScene() const { return m_scene; }
     views::FlowView *canvas() const { return m_canvas; }
     views::CanvasInteraction *canvasInteraction() const { return m_interaction; }
     views::YamlEditor *yamlEditor() const { return m_yaml; }
-    views::ProblemsModel *problemsModel() const { return m_problems; }
-    QTreeView *resourceView() const { return m_resourceView; }
+    views::ProblemsModel *problemsModel() const;
+    views::ProblemsPanel *problemsPanel() const { return m_problems; }
+    views::ResourcesPanel *resourcesPanel() const { return m_resources; }
+    views::FindBar *findBar() const { return m_findBar; }
+    QTreeView *resourceView() const;
     InfoBar *infoBar() const { return m_infoBar; }
     QAction *action(const QString &name) const;
 
@@ -73,6 +95,7 @@ public:
 
 Q_SIGNALS:
     void autosaved(); // a snapshot of unsaved work was written to the recovery folder
+    void caughtUp();  // every view shows the files as they are now
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,17 +103,23 @@ protected:
 private:
     void createDocks();
     void createActions();
+    void createStatusBar();
     void updateTitle();
     void updateRecentMenu();
-    void refreshAll();
-    void refreshSelectionViews(const QString &fieldPath);
-    void showProblems();
-    void activateProblem(int row);
     void onWorkspaceReplaced();
     void onWorkspaceChanged();
+    void onProblemsChanged();
+    void onAnalysisFinished();
+    void updateCatchingUp();
+    void dropVanishedSelection();
+    void refreshSelectionViews(const QString &fieldPath);
+    void showDocumentProblems();
+    void showProblems();
+    void activateProblem(const Diagnostic &d);
     void watchFiles();
     void fileChangedOnDisk(const QString &path);
     void autosave();
+    void autosaveDone();
 
     // The canvas (MainWindowCanvas.cpp): selection both ways, view actions, design gestures.
     void createCanvas(QWidget *parent);
@@ -100,8 +129,14 @@ private:
     void exportDiagram();
     void paletteItemDropped(const QString &kind);
     void designRoute(const QString &fromNodeId, const QString &toNodeId);
+    void addRouteFromSelection();
+    bool runRouteDialog(const QString &sourceLabel, const QString &ns, const QString &host,
+                        qint64 port);
     bool removeSelectedHops();
     QString targetFile() const; // where new documents go
+    // Find (MainWindowFind.cpp).
+    void openFind();
+    void goTo(const views::FindTarget &target);
     // File actions (MainWindowFiles.cpp).
     void newWorkspace();
     void chooseFiles();
@@ -118,22 +153,24 @@ private:
     EditorSession *m_session;
     std::unique_ptr<RecoveryStore> m_recovery;
     QTimer m_autosave;
+    QFutureWatcher<AutosaveOutcome> m_autosaving;
     quint64 m_autosavedRevision = 0;
+    bool m_autosaveAgain = false;
     QFileSystemWatcher *m_watcher;
 
     views::FlowScene *m_scene = nullptr;
     views::FlowView *m_canvas = nullptr;
     views::CanvasInteraction *m_interaction = nullptr;
+    views::FindBar *m_findBar = nullptr;
     InfoBar *m_infoBar = nullptr;
     views::PaletteWidget *m_palette = nullptr;
-    views::ResourceTreeModel *m_resources = nullptr;
-    QTreeView *m_resourceView = nullptr;
+    views::ResourcesPanel *m_resources = nullptr;
     views::PropertiesPanel *m_properties = nullptr;
     views::YamlEditor *m_yaml = nullptr;
-    views::ProblemsModel *m_problems = nullptr;
-    QTableView *m_problemView = nullptr;
-    QLabel *m_problemSummary = nullptr;
+    views::ProblemsPanel *m_problems = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_stage = nullptr;
+    QToolButton *m_cancelOpen = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMap<QString, QAction *> m_actions;
 
@@ -141,6 +178,7 @@ private:
     QString m_selectedField;
     bool m_syncing = false;      // while one view's selection is pushed to the others
     bool m_hopsSelected = false; // the selection came from hops on the canvas
+    bool m_wasCatchingUp = false;
 };
 
 } // namespace egret::gui

@@ -2,6 +2,7 @@
 // drop (palette items, workload -> host routes, deleting hops).
 #include "app/gui/EditorSession.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/OffGuiThread.h"
 #include "model/edit/WorkspaceChange.h"
 #include "model/recipes/Patterns.h"
 #include "model/recipes/Route.h"
@@ -12,7 +13,7 @@
 #include "views/graph/FlowScene.h"
 #include "views/graph/FlowSelection.h"
 #include "views/graph/FlowView.h"
-#include "views/panels/ResourceTreeModel.h"
+#include "views/panels/ResourcesPanel.h"
 #include "views/panels/YamlEditor.h"
 #include "views/properties/PropertiesPanel.h"
 
@@ -23,8 +24,8 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSet>
 #include <QStatusBar>
-#include <QTreeView>
 
 namespace egret::gui {
 
@@ -73,9 +74,20 @@ views::Explanation explain(const FlowGraph &flows, const views::FlowSelection &s
                                int(selection.nodeIds.size() + selection.hopIds.size()));
         ex.summary = QObject::tr("The resources behind them:");
     }
-    for (const FlowSource &s : selection.provenance)
+    // A folded group of thousands stands for thousands of resources: the first ones explain it,
+    // and all of them are selected in the Resources dock.
+    constexpr int kShown = 40;
+    for (const FlowSource &s : selection.provenance) {
+        if (ex.sources.size() == kShown)
+            break;
         ex.sources.append({s.id, sourceLabel(s), s.paths.join(QStringLiteral(", ")),
                            s.assumed ? QObject::tr("not in your files") : QString()});
+    }
+    if (selection.provenance.size() > kShown)
+        ex.summary += QLatin1Char(' ') +
+                      QObject::tr("The first %1 of %2 are listed; the Resources dock selects all.")
+                          .arg(kShown)
+                          .arg(selection.provenance.size());
     return ex;
 }
 
@@ -92,7 +104,10 @@ void MainWindow::createCanvas(QWidget *parent) {
            "here.</p>"
            "<p>Then drag from a workload onto a host to design its route.</p></div>"));
     m_interaction = new views::CanvasInteraction(m_canvas, m_scene);
-    connect(m_scene, &views::FlowScene::flowSelectionChanged, this, &MainWindow::onCanvasSelection);
+    connect(m_scene, &views::FlowScene::flowSelectionChanged, this, [this] {
+        if (!m_syncing) // what this window selected itself is known already
+            onCanvasSelection(m_scene->flowSelection());
+    });
     connect(m_interaction, &views::CanvasInteraction::paletteItemDropped, this,
             [this](const QString &kind, const QPointF &) { paletteItemDropped(kind); });
     connect(m_interaction, &views::CanvasInteraction::routeRequested, this,
@@ -132,17 +147,17 @@ void MainWindow::onCanvasSelection(const views::FlowSelection &selection) {
     if (m_syncing)
         return;
     QVector<ResourceId> ids;
+    QSet<ResourceId> seen;
     for (const FlowSource &s : selection.provenance)
-        if (s.id.isValid() && !ids.contains(s.id))
+        if (s.id.isValid() && !seen.contains(s.id)) {
+            seen.insert(s.id);
             ids << s.id;
+        }
     m_selection = ids;
     m_selectedField.clear();
     m_hopsSelected = !selection.hopIds.isEmpty();
     m_syncing = true;
-    m_resourceView->selectionModel()->clearSelection();
-    for (const ResourceId &id : std::as_const(ids))
-        m_resourceView->selectionModel()->select(
-            m_resources->indexOf(id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    m_resources->selectResources(ids);
     m_syncing = false;
     if (selection.isEmpty()) {
         refreshSelectionViews(QString());
@@ -165,9 +180,10 @@ void MainWindow::onCanvasSelection(const views::FlowSelection &selection) {
 void MainWindow::selectOnCanvas(const QVector<ResourceId> &ids) {
     QStringList flowIds;
     if (!ids.isEmpty()) {
+        const QSet<ResourceId> wanted(ids.cbegin(), ids.cend());
         auto involves = [&](const Provenance &p) {
             for (const FlowSource &s : p)
-                if (ids.contains(s.id))
+                if (wanted.contains(s.id))
                     return true;
             return false;
         };
@@ -221,7 +237,9 @@ void MainWindow::paletteItemDropped(const QString &kind) {
         r.host = dialog.host();
         r.port = dialog.port();
         r.targetFile = targetFile();
-        const recipes::RouteResult result = recipes::addRoute(ws, r);
+        const recipes::RouteResult result =
+            offGuiThread(statusBar(), tr("Declaring %1...").arg(r.host),
+                         [ws = m_session->workspace(), r] { return recipes::addRoute(ws, r); });
         if (!result.ok) {
             QStringList lines;
             for (const recipes::InputProblem &p : result.problems)
@@ -274,34 +292,77 @@ void MainWindow::designRoute(const QString &fromNodeId, const QString &toNodeId)
     const FlowNode *to = flows.node(toNodeId);
     if (!from || !to)
         return;
+    runRouteDialog(from->label, from->ns, to->hosts.value(0, to->label),
+                   to->ports.size() == 1 ? to->ports.first() : 0);
+}
+
+void MainWindow::addRouteFromSelection() {
+    // Route design without a drag: from what is selected (a workload, a host, a resource that
+    // names one), or from scratch.
+    QString source, ns, host;
+    qint64 port = 0;
+    const views::FlowSelection selection = m_scene->flowSelection();
+    for (const QString &id : selection.nodeIds) {
+        const FlowNode *n = m_scene->flows().node(id);
+        if (!n)
+            continue;
+        if (n->kind == FlowNodeKind::Workload && source.isEmpty()) {
+            source = n->label;
+            ns = n->ns;
+        } else if (n->kind == FlowNodeKind::External && host.isEmpty()) {
+            host = n->hosts.value(0, n->label);
+            port = n->ports.size() == 1 ? n->ports.first() : 0;
+        }
+    }
+    if (host.isEmpty() && !m_selection.isEmpty())
+        if (const Resource *r = m_session->workspace().resource(m_selection.first())) {
+            if (const auto *se = r->as<ServiceEntry>())
+                host = se->hosts.value(0);
+            else if (const auto *vs = r->as<VirtualService>())
+                host = vs->hosts.value(0);
+            if (ns.isEmpty())
+                ns = r->ns;
+        }
+    runRouteDialog(source, ns, host, port);
+}
+
+bool MainWindow::runRouteDialog(const QString &sourceLabel, const QString &ns, const QString &host,
+                                qint64 port) {
     recipes::RouteRequest request;
-    request.host = to->hosts.value(0, to->label);
-    request.port = to->ports.size() == 1 ? to->ports.first() : 0;
-    request.ns = from->ns;
-    request.sourceWorkload = from->label;
+    request.host = host;
+    request.port = port;
+    request.ns = ns;
+    request.sourceWorkload = sourceLabel;
     request.targetFile = targetFile();
-    request.pattern =
-        request.port == 80 ? recipes::Pattern::Http : recipes::Pattern::TlsPassthrough;
+    request.pattern = port == 80 ? recipes::Pattern::Http : recipes::Pattern::TlsPassthrough;
     views::RouteDialog dialog(this);
+    QStringList hosts;
+    for (const FlowNode &n : m_scene->flows().nodes())
+        if (n.kind == FlowNodeKind::External)
+            hosts << n.hosts.value(0, n.label);
+    dialog.setHostSuggestions(hosts);
     dialog.setRequest(request);
     while (dialog.exec() == QDialog::Accepted) {
         const recipes::RouteRequest r = dialog.request();
-        const recipes::RouteResult result = recipes::addRoute(m_session->workspace(), r);
+        const recipes::RouteResult result =
+            offGuiThread(statusBar(), tr("Adding the route to %1...").arg(r.host),
+                         [ws = m_session->workspace(), r] { return recipes::addRoute(ws, r); });
         if (!result.ok) {
             dialog.showProblems(result.problems); // let the user change the inputs
             continue;
         }
         if (result.change.isEmpty()) {
             statusBar()->showMessage(tr("That route is there already"), 6000);
-            return;
+            return false;
         }
         m_session->applyChange(result.change);
         statusBar()->showMessage((result.summary + result.notes).join(QStringLiteral("; ")), 15000);
         if (!result.notes.isEmpty())
             QMessageBox::information(this, tr("Route Added"),
                                      result.notes.join(QStringLiteral("\n\n")));
-        return;
+        return true;
     }
+    return false;
 }
 
 bool MainWindow::removeSelectedHops() {
@@ -332,22 +393,30 @@ bool MainWindow::removeSelectedHops() {
     if (removals.isEmpty())
         return false;
     // One gesture, one undo step: each removal is computed on the workspace the previous left.
-    Workspace scratch = m_session->workspace();
-    edit::WorkspaceChange all(selection.hopIds.size() == 1
-                                  ? tr("Remove hop %1").arg(selection.hopIds.first())
-                                  : tr("Remove %n hop(s)", nullptr, int(selection.hopIds.size())));
-    QStringList problems;
-    for (const recipes::RouteRemoval &removal : std::as_const(removals)) {
-        const recipes::RouteResult result = recipes::removeRoute(scratch, removal);
-        if (!result.ok) {
-            for (const recipes::InputProblem &p : result.problems)
-                problems << p.message;
-            continue;
-        }
-        result.change.apply(scratch);
-        for (const edit::WorkspaceChange::Operation &op : result.change.operations())
-            all.append(op);
-    }
+    struct Removal {
+        edit::WorkspaceChange all;
+        QStringList problems;
+    };
+    const QString description = selection.hopIds.size() == 1
+                                    ? tr("Remove hop %1").arg(selection.hopIds.first())
+                                    : tr("Remove %n hop(s)", nullptr, int(selection.hopIds.size()));
+    auto [all, problems] = offGuiThread(
+        statusBar(), description + QStringLiteral("..."),
+        [scratch = m_session->workspace(), removals, description]() mutable {
+            Removal out{edit::WorkspaceChange(description), {}};
+            for (const recipes::RouteRemoval &removal : std::as_const(removals)) {
+                const recipes::RouteResult result = recipes::removeRoute(scratch, removal);
+                if (!result.ok) {
+                    for (const recipes::InputProblem &p : result.problems)
+                        out.problems << p.message;
+                    continue;
+                }
+                result.change.apply(scratch);
+                for (const edit::WorkspaceChange::Operation &op : result.change.operations())
+                    out.all.append(op);
+            }
+            return out;
+        });
     if (all.isEmpty()) {
         statusBar()->showMessage(problems.isEmpty() ? tr("Nothing to remove")
                                                     : problems.join(QStringLiteral("; ")),

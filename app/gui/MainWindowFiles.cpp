@@ -1,6 +1,7 @@
 // File actions of the main window: new, open, save, export, close.
 #include "app/gui/EditorSession.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/OffGuiThread.h"
 #include "model/io/AtomicWrite.h"
 #include "model/io/Exporter.h"
 
@@ -110,7 +111,9 @@ bool MainWindow::saveAs() {
 }
 
 void MainWindow::exportToFile() {
-    ExportResult result = exportWorkspace(m_session->workspace());
+    ExportResult result =
+        offGuiThread(statusBar(), tr("Checking the manifests for export..."),
+                     [ws = m_session->workspace()] { return exportWorkspace(ws); });
     if (!result.ok) {
         const auto answer = QMessageBox::warning(
             this, tr("Export"),
@@ -122,7 +125,10 @@ void MainWindow::exportToFile() {
             return;
         ExportOptions force;
         force.force = true;
-        result = exportWorkspace(m_session->workspace(), force);
+        result =
+            offGuiThread(statusBar(), tr("Exporting..."), [ws = m_session->workspace(), force] {
+                return exportWorkspace(ws, force);
+            });
     }
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Manifests"), QDir::homePath() + QStringLiteral("/egress-export.yaml"),
@@ -139,7 +145,9 @@ void MainWindow::exportToFile() {
 }
 
 void MainWindow::exportToFolder() {
-    FolderExport result = exportPerNamespace(m_session->workspace());
+    FolderExport result =
+        offGuiThread(statusBar(), tr("Checking the manifests for export..."),
+                     [ws = m_session->workspace()] { return exportPerNamespace(ws); });
     if (!result.ok) {
         const auto answer = QMessageBox::warning(
             this, tr("Export"),
@@ -151,7 +159,10 @@ void MainWindow::exportToFolder() {
             return;
         ExportOptions force;
         force.force = true;
-        result = exportPerNamespace(m_session->workspace(), force);
+        result =
+            offGuiThread(statusBar(), tr("Exporting..."), [ws = m_session->workspace(), force] {
+                return exportPerNamespace(ws, force);
+            });
     }
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to Folder"));
     if (dir.isEmpty())

@@ -9,6 +9,9 @@
 #include <QFileSystemWatcher>
 #include <QLocale>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace egret::gui {
 
@@ -51,14 +54,32 @@ void MainWindow::autosave() {
     const Workspace &ws = m_session->workspace();
     if (ws.revision() == m_autosavedRevision)
         return;
-    QString error;
-    if (m_recovery->save(ws, &error)) {
-        m_autosavedRevision = ws.revision();
-        if (RecoveryStore::hasUnsavedWork(ws))
-            Q_EMIT autosaved();
-    } else {
-        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
+    if (m_autosaving.isRunning()) {
+        m_autosaveAgain = true; // when this one is done, for what changed meanwhile
+        return;
     }
+    // Written from a copy, off the GUI thread: the bytes of a large file, and the sync to disk
+    // that makes them safe, must never freeze typing.
+    m_autosaving.setFuture(QtConcurrent::run([store = m_recovery.get(), ws] {
+        AutosaveOutcome out;
+        out.revision = ws.revision();
+        out.ok = store->save(ws, &out.error);
+        out.unsaved = RecoveryStore::hasUnsavedWork(ws);
+        return out;
+    }));
+}
+
+void MainWindow::autosaveDone() {
+    const AutosaveOutcome out = m_autosaving.result();
+    if (!out.ok) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(out.error), 8000);
+    } else {
+        m_autosavedRevision = out.revision;
+        if (out.unsaved)
+            Q_EMIT autosaved();
+    }
+    if (std::exchange(m_autosaveAgain, false))
+        autosave();
 }
 
 void MainWindow::checkForRecovery() {

@@ -2,6 +2,7 @@
 
 #include "model/io/AtomicWrite.h"
 #include "model/io/NodeLocator.h"
+#include "model/workspace/ParseCache.h"
 #include "model/yaml/StreamSplitter.h"
 
 #include <QCryptographicHash>
@@ -36,6 +37,10 @@ void stampIds(SourceDocument &d) {
 }
 
 } // namespace
+
+Workspace::Workspace()
+    : m_parseCache(std::make_shared<ParseCache>()) {
+}
 
 int Workspace::fileIndex(const QString &path) const {
     for (int i = 0; i < m_files.size(); ++i)
@@ -85,7 +90,9 @@ bool Workspace::isModified() const {
 
 void Workspace::setDefaultNamespace(const QString &ns) {
     m_options.defaultNamespace = ns;
+    ++m_revision;
     for (SourceDocument &d : m_docs) {
+        d.revision = m_revision;
         for (Resource &r : d.resources)
             r.ns = effectiveNamespace(r.kind, r.meta.ns, ns);
         for (Diagnostic &diag : d.diagnostics) {
@@ -94,7 +101,6 @@ void Workspace::setDefaultNamespace(const QString &ns) {
                     diag.resource.ns = r.ns;
         }
     }
-    ++m_revision;
 }
 
 SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath) const {
@@ -126,6 +132,7 @@ DocumentId Workspace::newDocument(int file, QByteArray text, int firstLine, Pars
     d.parsed = parsed.parsed;
     d.diagnostics = std::move(parsed.diagnostics);
     d.resources = std::move(parsed.resources);
+    d.revision = ++m_revision;
     stampIds(d);
     m_docs.push_back(std::move(d));
     return m_docs.back().id;
@@ -148,12 +155,32 @@ void Workspace::markModified(int file) {
 }
 
 void Workspace::reparse(SourceDocument &d) {
-    ParsedDocument p = parseDocument(d.text, m_files[d.file].path, d.firstLine, m_options);
+    const QString &path = m_files[d.file].path;
+    std::optional<ParsedDocument> known = parseCache().find(d.text, path, d.firstLine, m_options);
+    if (!known) {
+        known = parseDocument(d.text, path, d.firstLine, m_options);
+        parseCache().insert(d.text, path, d.firstLine, m_options, *known);
+    }
+    ParsedDocument &p = *known;
     d.hasContent = p.hasContent;
     d.parsed = p.parsed;
     d.diagnostics = std::move(p.diagnostics);
     d.resources = std::move(p.resources);
+    d.revision = ++m_revision;
     stampIds(d);
+}
+
+void Workspace::remember(const SourceDocument &d) {
+    if (d.text.size() < ParseCache::kMinBytes || d.file < 0)
+        return;
+    parseCache().insert(d.text, m_files[d.file].path, d.firstLine, m_options,
+                        {d.resources, d.diagnostics, d.hasContent, d.parsed});
+}
+
+ParseCache &Workspace::parseCache() {
+    if (!m_parseCache) // moved from
+        m_parseCache = std::make_shared<ParseCache>();
+    return *m_parseCache;
 }
 
 void Workspace::renumberLines(int file) {
@@ -203,6 +230,7 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
         const QByteArray part = own.mid(chunks[i].offset, chunks[i].length);
         if (i == 0) {
             SourceDocument &first = doc(id);
+            remember(first); // undo brings this text back
             first.text = part;
             first.modified = true;
             reparse(first);
@@ -270,6 +298,7 @@ DocumentId Workspace::insertDocument(int file, int position, const QByteArray &t
 
 void Workspace::removeDocument(DocumentId id) {
     SourceDocument &d = doc(id);
+    remember(d); // undo brings it back
     const int file = d.file;
     m_files[file].documents.removeOne(id);
     d.file = -1; // the slot stays so that ids are never reused

@@ -9,9 +9,12 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace egret {
+
+class ParseCache;
 
 // One YAML document of a file, exactly as its bytes are in the file (from its `---` line, or
 // the file's start, up to the next document). Its resources are derived from those bytes.
@@ -23,6 +26,9 @@ struct SourceDocument {
     bool hasContent = false;
     bool parsed = false;
     bool modified = false; // its text differs from what was read
+    // The workspace revision at which its text or resources last changed (a view that follows
+    // the workspace compares it with what it saw; see DocumentTracker).
+    quint64 revision = 0;
     Diagnostics diagnostics;
     QVector<Resource> resources;
 };
@@ -48,7 +54,7 @@ struct SourceFile {
 // edit re-reads only the document it changes.
 class Workspace {
 public:
-    Workspace() = default;
+    Workspace();
 
     const QVector<SourceFile> &files() const { return m_files; }
     int fileIndex(const QString &path) const;
@@ -110,6 +116,8 @@ private:
     SourceDocument &doc(DocumentId id) { return m_docs[id - 1]; }
     DocumentId newDocument(int file, QByteArray text, int firstLine, ParsedDocument parsed);
     void reparse(SourceDocument &d);
+    void remember(const SourceDocument &d); // keeps a large document's parse for undo
+    ParseCache &parseCache();
     void renumberLines(int file); // after a text change moved the documents below it
     void touch(int file);
 
@@ -117,6 +125,9 @@ private:
     std::vector<SourceDocument> m_docs; // by id - 1; removed documents keep their slot
     ParseOptions m_options;
     quint64 m_revision = 0;
+    // Shared with copies: a document read in one (a recipe's scratch copy) is not read again
+    // in another (the editor's, when the recipe's change is applied).
+    std::shared_ptr<ParseCache> m_parseCache;
 };
 
 } // namespace egret

@@ -7,11 +7,12 @@
 // 20 client namespaces). Layouts are measured on what the canvas shows: the default view (host
 // groups folded to fit) and the view with every folded group of it opened one level.
 // Time to first paint runs in a fresh process, from a loaded workspace to the view painted
-// (FlowScene::showWorkspace, as the main window calls it): first with the placeholder columns,
-// then with the Graphviz layout.
+// (validation and derivation in the background, as the main window has them done): first with
+// the placeholder columns, then with the Graphviz layout.
 #include "support/BenchSupport.h"
 #include "support/MeshGenerator.h"
 
+#include "model/analysis/LiveAnalysis.h"
 #include "model/flow/FlowDeriver.h"
 #include "model/io/Loader.h"
 #include "views/graph/FlowScene.h"
@@ -50,12 +51,15 @@ int paintChild(const QString &meshPath) {
     view.show();
     QCoreApplication::processEvents();
 
-    // As the main window does it: derivation and layout on worker threads.
+    // As the main window does it: analysis and layout on worker threads.
+    LiveAnalysis analysis;
+    QObject::connect(&analysis, &LiveAnalysis::finished, &scene,
+                     [&](const AnalysisResult &r) { scene.setFlows(r.flows); });
     QSignalSpy shown(&scene, &views::FlowScene::flowsChanged);
     QSignalSpy laidOut(&scene, &views::FlowScene::layoutFinished);
     QElapsedTimer t;
     t.start();
-    scene.showWorkspace(ws);
+    analysis.request(ws, 1);
     if (!shown.wait(600000))
         return 1;
     view.viewport()->repaint();

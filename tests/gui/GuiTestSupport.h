@@ -3,6 +3,7 @@
 #include "app/gui/EditorSession.h"
 #include "app/gui/InfoBar.h"
 #include "app/gui/MainWindow.h"
+#include "views/graph/FlowScene.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -13,11 +14,24 @@
 
 namespace egret::test {
 
-// Opens paths in the window and waits until they are loaded (the load runs on a thread).
+// Waits until every view shows the files as they are: the session's analysis of the last edit
+// is in (Problems, markers, flows) and the canvas is laid out. The window itself never waits;
+// tests do, to look at the outcome.
+inline bool waitUntilCaughtUp(gui::MainWindow &w) {
+    w.session()->waitForAnalysis();
+    w.flowScene()->waitForLayout();
+    QCoreApplication::processEvents();
+    return !w.isCatchingUp();
+}
+
+// Opens paths in the window and waits until they are loaded (the load runs on a thread) and
+// every view shows them.
 inline bool openAndWait(gui::MainWindow &w, const QStringList &paths) {
     QSignalSpy finished(w.session(), &gui::EditorSession::openFinished);
     w.openPaths(paths);
-    return finished.count() > 0 || finished.wait(30000);
+    if (finished.count() == 0 && !finished.wait(30000))
+        return false;
+    return waitUntilCaughtUp(w);
 }
 
 // Answers the next modal message box with `button` as soon as it shows, and records its text.

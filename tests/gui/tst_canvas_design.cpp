@@ -77,8 +77,7 @@ class TestCanvasDesign : public QObject {
     Q_OBJECT
 
     void waitForCanvas(MainWindow &w) {
-        w.flowScene()->waitForLayout();
-        QCoreApplication::processEvents();
+        QVERIFY(test::waitUntilCaughtUp(w));
         w.canvas()->fitToDrawing();
     }
 

@@ -120,6 +120,8 @@ private Q_SLOTS:
         // The broken YAML a user types half-way is reported, not lost.
         editor->setPlainText(text + "spec: [\n");
         editor->commitNow();
+        QVERIFY(w.isCatchingUp()); // the window did not wait for the validator
+        QVERIFY(test::waitUntilCaughtUp(w));
         QVERIFY(w.problemsModel()->count(Severity::Error) > 0);
         QCOMPARE(w.session()->undoStack()->count(), 1); // typing in one document merges
         w.action("undo")->trigger();

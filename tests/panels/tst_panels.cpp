@@ -11,6 +11,7 @@
 #include "views/properties/PropertiesPanel.h"
 #include "views/properties/PropertyTreeModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -70,6 +71,125 @@ private Q_SLOTS:
         QCOMPARE(i.parent().data().toString(), QStringLiteral("ServiceEntry (1)"));
         QCOMPARE(model.resourceAt(i), se->id);
         QCOMPARE(i.siblingAtColumn(1).data().toString(), QStringLiteral("mixed.yaml:3"));
+    }
+
+    // The whole tree as text, for comparing a model that followed edits with a fresh one.
+    static QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {},
+                            const QString &indent = {}) {
+        QStringList out;
+        for (int r = 0; r < m.rowCount(parent); ++r) {
+            const QModelIndex i = m.index(r, 0, parent);
+            out << indent + i.data().toString() + QLatin1Char('|') +
+                       i.siblingAtColumn(1).data().toString();
+            out += dump(m, i, indent + QLatin1String("  "));
+        }
+        return out;
+    }
+
+    void resourceTreeFollowsEditsRowByRow() {
+        Workspace ws = loadFiles({test::dataFile("foundation/mixed.yaml")});
+        ResourceTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(&ws);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        auto fresh = [&] {
+            ResourceTreeModel m;
+            m.setWorkspace(&ws);
+            return dump(m);
+        };
+        const Resource *se = nullptr;
+        for (const Resource *r : ws.resources())
+            if (r->kindName == QLatin1String("ServiceEntry"))
+                se = r;
+        const ResourceId seId = se->id;
+        const QPersistentModelIndex row = model.indexOf(seId);
+
+        // An edit that keeps the name: the row stays where it is (selection and scrolling with it).
+        QByteArray text = ws.document(seId.document)->text;
+        ws.setDocumentText(seId.document, text.replace("resolution: DNS", "resolution: STATIC"));
+        model.sync();
+        QVERIFY(row.isValid());
+        QCOMPARE(model.indexOf(seId), QModelIndex(row));
+        QCOMPARE(inserted.count() + removed.count(), 0);
+        QCOMPARE(dump(model), fresh());
+
+        // A rename moves the row to its sorted place.
+        text = ws.document(seId.document)->text;
+        ws.setDocumentText(seId.document, text.replace("name: stripe", "name: a-stripe"));
+        model.sync();
+        QCOMPARE(model.indexOf(seId).data().toString(), QStringLiteral("a-stripe"));
+        QCOMPARE(dump(model), fresh());
+
+        // A document in a new namespace brings the namespace; removing it takes it away again.
+        const DocumentId added = ws.appendDocument(
+            0, "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: "
+               "late\n  namespace: zeta\nspec:\n  hosts: [late.example.com]\n");
+        model.sync();
+        QCOMPARE(dump(model), fresh());
+        QVERIFY(dump(model).contains("zeta (1)|"));
+        ws.removeDocument(added);
+        model.sync();
+        QCOMPARE(dump(model), fresh());
+        QVERIFY(!dump(model).join('\n').contains("zeta"));
+        QCOMPARE(resets.count(), 0); // never rebuilt as a whole
+        QVERIFY(inserted.count() > 0 && removed.count() > 0);
+    }
+
+    void resourceTreeMarksOnlyWhatChanges() {
+        ResourceTreeModel model;
+        model.setWorkspace(&m_ws);
+        const ResourceId se = find("ServiceEntry")->id;
+        const ResourceId dr = find("DestinationRule")->id;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setProblems({{se, int(Severity::Error)}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.indexOf(se).data(ResourceTreeModel::SeverityRole).toInt(),
+                 int(Severity::Error));
+        changed.clear();
+        model.setProblems({{se, int(Severity::Error)}, {dr, int(Severity::Warning)}});
+        QCOMPARE(changed.count(), 1); // the DestinationRule only
+        QVERIFY(!model.indexOf(dr).data(Qt::DecorationRole).value<QIcon>().isNull());
+    }
+
+    void problemsMergeKeepsRowsThatStay() {
+        auto diag = [](Severity s, const QString &message, int line) {
+            Diagnostic d;
+            d.severity = s;
+            d.message = message;
+            d.location = {"/x/a.yaml", line, 1};
+            return d;
+        };
+        ProblemsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Diagnostics first{diag(Severity::Error, "e1", 3), diag(Severity::Warning, "w1", 9),
+                                diag(Severity::Warning, "w2", 20)};
+        model.setDiagnostics(first);
+        const QPersistentModelIndex w2 = model.index(2, ProblemsModel::MessageColumn);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        // One finding fixed, two new ones: w2 stays the row it was.
+        model.setDiagnostics({diag(Severity::Warning, "w2", 20), diag(Severity::Error, "e2", 4),
+                              diag(Severity::Error, "e1", 3), diag(Severity::Info, "i", 1)});
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(w2.isValid());
+        QCOMPARE(w2.data().toString(), QStringLiteral("w2"));
+        QStringList order;
+        for (int r = 0; r < model.rowCount(); ++r)
+            order << model.index(r, ProblemsModel::MessageColumn).data().toString();
+        QCOMPARE(order, QStringList({"e1", "e2", "w2", "i"}));
+        QCOMPARE(model.count(Severity::Error), 2);
+        QCOMPARE(model.count(Severity::Info), 1);
+        // Thousands of changes at once: the list is replaced, with the same result as a merge.
+        Diagnostics many;
+        for (int i = 0; i < 1000; ++i)
+            many << diag(Severity::Warning, QStringLiteral("m%1").arg(i), 100 + i);
+        model.setDiagnostics(many);
+        QCOMPARE(model.rowCount(), 1000);
+        QCOMPARE(model.index(999, ProblemsModel::MessageColumn).data().toString(),
+                 QStringLiteral("m999"));
     }
 
     void problemsPutErrorsFirst() {

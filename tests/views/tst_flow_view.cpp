@@ -2,6 +2,7 @@
 // following a new graph by id, selection, host groups, broken hops in red.
 #include "../flow/FlowTestSupport.h"
 
+#include "model/analysis/LiveAnalysis.h"
 #include "views/graph/FlowExport.h"
 #include "views/graph/FlowScene.h"
 #include "views/graph/FlowStyle.h"
@@ -67,9 +68,16 @@ private Q_SLOTS:
 
     void firstPaintDoesNotWaitForGraphviz() {
         FlowScene scene;
+        bool layingOut = false;
+        connect(&scene, &FlowScene::flowsChanged, this,
+                [&] { layingOut = scene.isLayoutPending(); });
+        QSignalSpy planned(&scene, &FlowScene::flowsChanged);
         scene.setFlows(flowsOfBytes(data("tcp-via-gateway.yaml")));
-        // Items are there at once, in columns, while Graphviz works.
+        // Planned and laid out on worker threads: the caller never waits.
         QVERIFY(scene.isLayoutPending());
+        QVERIFY(planned.wait(20000));
+        // Items are there as soon as the graph is planned, in columns, while Graphviz works.
+        QVERIFY(layingOut);
         QVERIFY(scene.nodeItem("workload:*"));
         QVERIFY(x(scene, "workload:*") < x(scene, "host:postgres.partner.net"));
         QSignalSpy laidOut(&scene, &FlowScene::layoutFinished);
@@ -189,7 +197,7 @@ private Q_SLOTS:
         const QString hop = "workload:*->" + kEgress + ":80/HTTP/plaintext";
         scene.selectIds({hop});
         QVERIFY(!selected.isEmpty());
-        const FlowSelection s = selected.last().first().value<FlowSelection>();
+        const FlowSelection s = scene.flowSelection(); // gathered when asked for
         QCOMPARE(s.hopIds, QStringList{hop});
         QStringList refs;
         for (const FlowSource &src : s.provenance)
@@ -272,13 +280,19 @@ private Q_SLOTS:
         QVERIFY(scene.nodeItem(group));
     }
 
-    void derivesAWorkspaceInTheBackground() {
+    void drawsWhatTheLiveAnalysisDerivesInTheBackground() {
         Workspace ws;
         flowsOfBytes(data("registry.yaml"), {}, {}, &ws);
+        LiveAnalysis analysis;
+        validation::ValidatorOptions options;
+        options.mesh.outboundTrafficPolicyMode = QStringLiteral("REGISTRY_ONLY");
+        analysis.setOptions(options);
+        QSignalSpy done(&analysis, &LiveAnalysis::finished);
+        analysis.request(ws, 1);
+        QVERIFY(analysis.isBusy());
+        QVERIFY(done.wait(30000));
         FlowScene scene;
-        MeshConfig strict;
-        strict.outboundTrafficPolicyMode = QStringLiteral("REGISTRY_ONLY");
-        scene.showWorkspace(ws, strict);
+        scene.setFlows(done.first().first().value<AnalysisResult>().flows);
         QVERIFY(scene.isLayoutPending());
         scene.waitForLayout();
         QVERIFY(scene.hopItem("workload:default/shop->host:old.partner.org:80/HTTP/plaintext")

@@ -3,6 +3,7 @@
 #include "model/recipes/Patterns.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -71,6 +72,13 @@ RouteDialog::RouteDialog(QWidget *parent)
     for (QSpinBox *s : {m_port, m_gatewayPort})
         connect(s, &QSpinBox::valueChanged, this, &RouteDialog::validate);
     updateFields();
+}
+
+void RouteDialog::setHostSuggestions(const QStringList &hosts) {
+    auto *completer = new QCompleter(hosts, m_host);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_host->setCompleter(completer);
 }
 
 void RouteDialog::setRequest(const recipes::RouteRequest &r) {

@@ -24,6 +24,8 @@ public:
     // Pre-fills from the gesture: the source's namespace and workload, the host and its port.
     void setRequest(const recipes::RouteRequest &request);
     recipes::RouteRequest request() const;
+    // Hosts the Host field completes (any part of the name), e.g. the external hosts drawn.
+    void setHostSuggestions(const QStringList &hosts);
     // Problems found by recipes when applying (e.g. a conflicting Gateway server), shown in the
     // dialog so the user can change the inputs.
     void showProblems(const QVector<recipes::InputProblem> &problems);

@@ -1,7 +1,5 @@
 #include "views/graph/FlowScene.h"
 
-#include "model/flow/FlowDeriver.h"
-#include "model/workspace/Workspace.h"
 #include "views/graph/DotWriter.h"
 #include "views/graph/FlowStyle.h"
 #include "views/graph/FlowTooltips.h"
@@ -13,6 +11,7 @@
 #include "views/graph/items/LegendItem.h"
 #include "views/graph/items/WorkloadItem.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace egret::views {
@@ -35,46 +34,29 @@ FlowScene::FlowScene(QObject *parent)
         }
         applyLayout(result);
     });
-    connect(&m_deriveWatcher, &QFutureWatcher<FlowGraph>::finished, this, [this] {
-        m_deriving = false;
-        setFlows(m_deriveWatcher.result());
-    });
+    connect(&m_planWatcher, &QFutureWatcher<ScenePlan>::finished, this, &FlowScene::planFinished);
     connect(this, &QGraphicsScene::selectionChanged, this, &FlowScene::emitSelection);
 }
 
 FlowScene::~FlowScene() {
+    m_planWatcher.waitForFinished();
     m_layoutWatcher.waitForFinished();
-    m_deriveWatcher.waitForFinished();
     // Items deselect as QGraphicsScene's destructor deletes them; nobody must hear of it, as
     // the listeners may be half destroyed themselves.
     blockSignals(true);
 }
 
 void FlowScene::setFlows(FlowGraph graph) {
-    m_flows = std::move(graph);
-    m_grouping = HostGrouping::build(m_flows);
-    const QSet<QString> defaults = m_grouping.defaultCollapsed();
-    m_collapsed.clear();
-    for (const HostGroup &g : m_grouping.groups()) {
-        const auto user = m_userCollapsed.constFind(g.id);
-        if (user != m_userCollapsed.cend() ? *user : defaults.contains(g.id))
-            m_collapsed.insert(g.id);
-    }
-    rebuild();
-    Q_EMIT flowsChanged();
-}
-
-void FlowScene::showWorkspace(const Workspace &ws, const MeshConfig &mesh,
-                              const Diagnostics &findings) {
-    m_deriving = true;
-    // The copy shares the documents' bytes and resources; the edits that follow do not touch it.
-    m_deriveWatcher.setFuture(
-        QtConcurrent::run([ws, mesh, findings] { return deriveFlows(ws, mesh, findings); }));
+    m_nextFlows = std::move(graph);
+    m_hasNextFlows = true;
+    requestPlan();
 }
 
 bool FlowScene::isGroupCollapsed(const QString &groupId) const {
-    return isWorkloadGroupId(groupId) ? !m_openWorkloads.contains(groupId)
-                                      : m_collapsed.contains(groupId);
+    if (isWorkloadGroupId(groupId))
+        return !m_openWorkloads.contains(groupId);
+    const auto user = m_userCollapsed.constFind(groupId);
+    return user != m_userCollapsed.cend() ? *user : m_collapsed.contains(groupId);
 }
 
 void FlowScene::setGroupCollapsed(const QString &groupId, bool collapsed) {
@@ -89,12 +71,8 @@ void FlowScene::setGroupCollapsed(const QString &groupId, bool collapsed) {
         if (!m_grouping.group(groupId))
             return;
         m_userCollapsed.insert(groupId, collapsed);
-        if (collapsed)
-            m_collapsed.insert(groupId);
-        else
-            m_collapsed.remove(groupId);
     }
-    rebuild();
+    requestPlan();
     Q_EMIT groupToggled(groupId, collapsed);
 }
 
@@ -103,28 +81,110 @@ void FlowScene::toggleGroup(const QString &groupId) {
 }
 
 void FlowScene::setAllGroupsCollapsed(bool collapsed) {
-    for (const HostGroup &g : m_grouping.groups()) {
-        m_userCollapsed.insert(g.id, collapsed);
-        if (collapsed)
-            m_collapsed.insert(g.id);
-        else
-            m_collapsed.remove(g.id);
-    }
+    // Every group of the graph the next plan is made for, which may not be shown yet; choices
+    // made before give way, choices made after apply on top.
+    m_allCollapsed = collapsed;
+    m_userCollapsed.clear();
     m_openWorkloads.clear();
-    if (!collapsed) {
-        // Opening a workload group can only be told once it is on the canvas.
-        for (const VisibleNode &n : buildVisibleGraph(m_flows, m_grouping, m_collapsed).nodes)
-            if (n.kind == VisibleNode::WorkloadGroup)
-                m_openWorkloads.insert(n.id);
-    }
-    rebuild();
+    requestPlan();
 }
 
-void FlowScene::rebuild() {
-    m_visible = buildVisibleGraph(m_flows, m_grouping, m_collapsed, m_openWorkloads);
+bool FlowScene::revealNode(const QString &flowId) {
+    if (!m_flows.node(flowId))
+        return false;
+    bool changed = false;
+    // Host groups, innermost to outermost.
+    for (QString g = m_grouping.groupOf(flowId); !g.isEmpty();) {
+        if (isGroupCollapsed(g)) {
+            m_userCollapsed.insert(g, false);
+            changed = true;
+        }
+        const HostGroup *group = m_grouping.group(g);
+        g = group ? group->parent : QString();
+    }
+    // A workload folded with others that send alike.
+    const QString folded = m_visible.shownAs.value(flowId);
+    if (isWorkloadGroupId(folded) && !m_openWorkloads.contains(folded)) {
+        m_openWorkloads.insert(folded);
+        changed = true;
+    }
+    if (changed)
+        requestPlan();
+    return true;
+}
+
+void FlowScene::requestPlan() {
+    if (m_planRunning) {
+        m_planWanted = true; // the plan in progress is stale: make the next one when it ends
+        return;
+    }
+    startPlan();
+}
+
+void FlowScene::startPlan() {
+    PlanRequest request;
+    request.flows = m_hasNextFlows ? std::move(m_nextFlows) : m_flows;
+    m_hasNextFlows = false;
+    m_nextFlows = FlowGraph();
+    request.userCollapsed = m_userCollapsed;
+    request.openWorkloads = m_openWorkloads;
+    request.allCollapsed = m_allCollapsed; // until a plan made with it is shown
+    request.serial = ++m_planSerial;
+    m_planRunning = true;
+    m_planWatcher.setFuture(QtConcurrent::run(planScene, std::move(request)));
+}
+
+void FlowScene::planFinished() {
+    if (!m_planRunning)
+        return; // handled already (waitForLayout)
+    m_planRunning = false;
+    ScenePlan plan = m_planWatcher.result();
+    if (plan.serial != m_planSerial)
+        return;
+    if (m_planWanted) {
+        // Edits or clicks came meanwhile: this plan is stale, the next one is what to show. It
+        // is of this plan's graph unless a newer one came.
+        m_planWanted = false;
+        if (!m_hasNextFlows) {
+            m_nextFlows = std::move(plan.flows);
+            m_hasNextFlows = true;
+        }
+        startPlan();
+        return;
+    }
+    adopt(std::move(plan));
+}
+
+void FlowScene::adopt(ScenePlan plan) {
+    // What was shown goes to a worker to be freed: tens of thousands of hops take tens of
+    // milliseconds to free, which the GUI thread has no time for.
+    struct Retired {
+        FlowGraph flows;
+        HostGrouping grouping;
+        VisibleGraph visible;
+        QHash<QString, QString> bundleOfHop;
+    };
+    auto retired = std::make_shared<Retired>(Retired{
+        std::move(m_flows), std::move(m_grouping), std::move(m_visible), std::move(m_bundleOfHop)});
+    m_flows = std::move(plan.flows);
+    m_grouping = std::move(plan.grouping);
+    m_collapsed = std::move(plan.collapsed);
+    m_userCollapsed = std::move(plan.userCollapsed);
+    m_openWorkloads = std::move(plan.openWorkloads);
+    m_allCollapsed.reset();
+    m_visible = std::move(plan.visible);
+    m_bundleOfHop = std::move(plan.bundleOfHop);
     syncItems();
-    updateTooltips();
+    QThreadPool::globalInstance()->start(
+        [retired = std::move(retired)]() mutable { retired.reset(); });
+    for (NodeItem *item : std::as_const(m_nodes))
+        item->setToolTip(plan.tooltips.value(item->id()));
+    for (GroupItem *frame : std::as_const(m_frames))
+        frame->setToolTip(plan.tooltips.value(frame->id()));
+    for (HopItem *edge : std::as_const(m_edges))
+        edge->setToolTip(plan.tooltips.value(edge->edge().id));
     requestLayout();
+    Q_EMIT flowsChanged();
 }
 
 QByteArray FlowScene::dotSource() const {
@@ -152,11 +212,10 @@ void FlowScene::startLayout() {
 }
 
 void FlowScene::waitForLayout() {
-    while (m_deriving || m_layoutRunning) {
-        if (m_deriving) {
-            m_deriveWatcher.waitForFinished();
-            m_deriving = false;
-            setFlows(m_deriveWatcher.result());
+    while (m_planRunning || m_layoutRunning) {
+        if (m_planRunning) {
+            m_planWatcher.waitForFinished();
+            planFinished();
             continue;
         }
         m_layoutWatcher.waitForFinished();

@@ -6,15 +6,12 @@
 #include "views/graph/FlowSelection.h"
 #include "views/graph/HostGrouping.h"
 #include "views/graph/LayoutResult.h"
+#include "views/graph/ScenePlan.h"
 #include "views/graph/VisibleGraph.h"
 
 #include <QFutureWatcher>
 #include <QGraphicsScene>
 #include <QHash>
-
-namespace egret {
-class Workspace;
-}
 
 namespace egret::views {
 
@@ -25,8 +22,10 @@ class LegendItem;
 
 // The egress flow canvas. It holds a copy of a FlowGraph and shows it: items are keyed by the
 // graph's ids, so a new graph (after an edit) updates, adds and removes items rather than
-// rebuilding, and selection survives. Graphviz lays it out on a worker thread; until the layout
-// arrives, new items stand in simple columns, and painting never waits.
+// rebuilding, and selection survives. What to draw (groups, folding, tooltips: planScene) and
+// where (Graphviz) are worked out on worker threads; until a layout arrives, new items stand in
+// simple columns, and painting never waits. A graph or a click that arrives while a plan is made
+// makes that plan stale: only the latest is shown.
 class FlowScene : public QGraphicsScene {
     Q_OBJECT
 
@@ -34,12 +33,11 @@ public:
     explicit FlowScene(QObject *parent = nullptr);
     ~FlowScene() override;
 
-    // Shows a derived graph (follows it by id when one is shown already).
+    // Shows a derived graph (follows it by id when one is shown already), once it is planned.
+    // Derivation is the model's (analyzeWorkspace): the window and `egret graph` draw what it
+    // gives.
     void setFlows(FlowGraph graph);
-    // Derives the graph of a workspace on a worker thread (the workspace is copied), then shows
-    // it. `findings` mark the hops they break.
-    void showWorkspace(const Workspace &ws, const MeshConfig &mesh = {},
-                       const Diagnostics &findings = {});
+    // What is shown (the last plan adopted).
     const FlowGraph &flows() const { return m_flows; }
     const VisibleGraph &visibleGraph() const { return m_visible; }
     const HostGrouping &grouping() const { return m_grouping; }
@@ -50,15 +48,23 @@ public:
     void setGroupCollapsed(const QString &groupId, bool collapsed);
     void toggleGroup(const QString &groupId);
     void setAllGroupsCollapsed(bool collapsed);
+    // Opens the groups that fold a flow node away, so that it is drawn itself. False when the
+    // graph has no such node.
+    bool revealNode(const QString &flowId);
 
     // Selection by flow ids (node, hop or group ids); a hop inside a bundle selects the bundle.
+    // flowSelection() gathers the provenance when asked (a bundle of thousands of hops has
+    // thousands of sources): flowSelectionChanged() only says that it changed.
     FlowSelection flowSelection() const;
     void selectIds(const QStringList &ids);
 
     // The DOT source of what is shown, as handed to Graphviz.
     QByteArray dotSource() const;
-    bool isLayoutPending() const { return m_layoutRunning || m_deriving; }
-    // Blocks until the graph being derived and laid out is on the canvas (command line, tests).
+    // A plan is being made: flowsChanged() comes when it is shown.
+    bool isPlanPending() const { return m_planRunning; }
+    // A plan or a layout is being made: the drawing is behind what it was asked to show.
+    bool isLayoutPending() const { return m_planRunning || m_layoutRunning; }
+    // Blocks until what was asked for is planned, laid out and placed (command line, tests).
     void waitForLayout();
     // The drawing: the graph and its legend, with a margin.
     QRectF drawingRect() const;
@@ -72,26 +78,38 @@ public:
 Q_SIGNALS:
     void flowsChanged();
     void layoutFinished();
-    void flowSelectionChanged(const egret::views::FlowSelection &selection);
+    void flowSelectionChanged();
     void groupToggled(const QString &groupId, bool collapsed);
 
 private:
-    void rebuild();
+    void requestPlan();
+    void startPlan();
+    void planFinished();
+    void adopt(ScenePlan plan);
     void syncItems();
     void placeNewItems(const QList<NodeItem *> &added);
     void requestLayout();
     void startLayout();
     void applyLayout(const LayoutResult &result);
-    void updateTooltips();
     void placeLegend(const QRectF &graph);
     void emitSelection();
 
+    // What is shown.
     FlowGraph m_flows;
     HostGrouping m_grouping;
     QSet<QString> m_collapsed; // host groups
+    VisibleGraph m_visible;
+    // What is asked for: the user's choices (also shown once planned) and the next graph.
     QHash<QString, bool> m_userCollapsed;
     QSet<QString> m_openWorkloads; // workload groups
-    VisibleGraph m_visible;
+    std::optional<bool> m_allCollapsed;
+    FlowGraph m_nextFlows;
+    bool m_hasNextFlows = false;
+
+    QFutureWatcher<ScenePlan> m_planWatcher;
+    quint64 m_planSerial = 0;
+    bool m_planRunning = false;
+    bool m_planWanted = false;
 
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, HopItem *> m_edges;
@@ -104,10 +122,6 @@ private:
     QByteArray m_laidOutDot;
     bool m_layoutRunning = false;
     bool m_layoutWanted = false;
-
-    QFutureWatcher<FlowGraph> m_deriveWatcher;
-    quint64 m_deriveGeneration = 0;
-    bool m_deriving = false;
 };
 
 } // namespace egret::views

@@ -1,7 +1,6 @@
 // FlowScene: keeping the items in step with the visible graph, by id.
 #include "views/graph/FlowScene.h"
 
-#include "views/graph/FlowTooltips.h"
 #include "views/graph/items/GatewayItem.h"
 #include "views/graph/items/GroupItem.h"
 #include "views/graph/items/HopItem.h"
@@ -38,7 +37,13 @@ int column(VisibleNode::Kind k) {
 
 void FlowScene::syncItems() {
     const QSignalBlocker quiet(this); // one selection signal at the end, not one per removal
-    const bool hadSelection = !selectedItems().isEmpty();
+    const auto selectedNow = [this] {
+        QSet<QGraphicsItem *> out;
+        for (QGraphicsItem *item : selectedItems())
+            out.insert(item);
+        return out;
+    };
+    const QSet<QGraphicsItem *> selectedBefore = selectedNow();
     QSet<QString> keepNodes, keepEdges, keepFrames;
     QList<NodeItem *> added;
     for (const VisibleNode &n : std::as_const(m_visible.nodes)) {
@@ -75,11 +80,8 @@ void FlowScene::syncItems() {
         addItem(frame);
         m_frames.insert(c.id, frame);
     }
-    m_bundleOfHop.clear();
     for (const VisibleEdge &e : std::as_const(m_visible.edges)) {
         keepEdges.insert(e.id);
-        for (const QString &h : e.hops)
-            m_bundleOfHop.insert(h, e.id);
         if (HopItem *item = m_edges.value(e.id)) {
             item->setEdge(e);
             continue;
@@ -113,7 +115,9 @@ void FlowScene::syncItems() {
         it = m_edges.erase(it);
     }
     placeNewItems(added);
-    if (hadSelection)
+    // Only when selected items went with the graph they stood for: the same selection on a new
+    // graph is not news, and the window would take it for the user's.
+    if (selectedNow() != selectedBefore)
         QMetaObject::invokeMethod(this, &FlowScene::emitSelection, Qt::QueuedConnection);
 }
 
@@ -146,22 +150,6 @@ void FlowScene::placeNewItems(const QList<NodeItem *> &added) {
             m_graphRect = m_graphRect.united(item->sceneBoundingRect());
         placeLegend(m_graphRect);
     }
-}
-
-void FlowScene::updateTooltips() {
-    for (NodeItem *item : std::as_const(m_nodes)) {
-        if (const FlowNode *n = m_flows.node(item->id()))
-            item->setToolTip(nodeTooltip(*n));
-        else if (const HostGroup *g = m_grouping.group(item->id()))
-            item->setToolTip(groupTooltip(*g));
-        else if (item->node().kind == VisibleNode::WorkloadGroup)
-            item->setToolTip(workloadGroupTooltip(item->node()));
-    }
-    for (GroupItem *frame : std::as_const(m_frames))
-        if (const HostGroup *g = m_grouping.group(frame->id()))
-            frame->setToolTip(groupTooltip(*g));
-    for (HopItem *edge : std::as_const(m_edges))
-        edge->setToolTip(edgeTooltip(edge->edge(), m_flows));
 }
 
 } // namespace egret::views

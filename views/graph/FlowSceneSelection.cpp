@@ -81,7 +81,7 @@ void FlowScene::selectIds(const QStringList &ids) {
 }
 
 void FlowScene::emitSelection() {
-    Q_EMIT flowSelectionChanged(flowSelection());
+    Q_EMIT flowSelectionChanged();
 }
 
 } // namespace egret::views

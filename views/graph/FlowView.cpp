@@ -3,6 +3,7 @@
 #include "views/graph/FlowScene.h"
 
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPainter>
 #include <QTextDocument>
 #include <QWheelEvent>
@@ -20,6 +21,13 @@ FlowView::FlowView(FlowScene *scene, QWidget *parent)
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setBackgroundBrush(QColor(0xfb, 0xfc, 0xfd));
     setFocusPolicy(Qt::StrongFocus);
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("canvasStatus"));
+    m_statusLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff8e1; color: #3b4450; border: 1px solid #c8d0da; "
+                       "border-radius: 6px; padding: 4px 10px; }"));
+    m_statusLabel->move(10, 10);
+    m_statusLabel->hide();
     connect(scene, &FlowScene::layoutFinished, this, [this] {
         if (m_autoFit)
             fitToDrawing();
@@ -126,9 +134,31 @@ void FlowView::setPlaceholderText(const QString &text) {
     viewport()->update();
 }
 
+void FlowView::setStatusText(const QString &text) {
+    if (m_status == text)
+        return;
+    m_status = text;
+    // A label over the view rather than paint in the scene: it stays put while the drawing
+    // scrolls and costs no repaint of the scene.
+    m_statusLabel->setText(text);
+    m_statusLabel->adjustSize();
+    m_statusLabel->setVisible(!text.isEmpty());
+    m_statusLabel->raise();
+    viewport()->update(); // the placeholder comes or goes with it
+}
+
+void FlowView::reveal(const QRectF &sceneRect, qreal minZoom) {
+    m_autoFit = false;
+    if (zoom() < minZoom)
+        setZoom(minZoom);
+    centerOn(sceneRect.center());
+}
+
 void FlowView::drawForeground(QPainter *painter, const QRectF &rect) {
     QGraphicsView::drawForeground(painter, rect);
     const auto *flowScene = qobject_cast<FlowScene *>(scene());
+    if (!m_status.isEmpty())
+        return; // the placeholder would say there is nothing, which is not known yet
     if (m_placeholder.isEmpty() || !flowScene || !flowScene->flows().isEmpty())
         return;
     // Drawn in viewport coordinates, whatever the zoom.

@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+class QLabel;
+
 namespace egret::views {
 
 class FlowScene;
@@ -23,6 +25,12 @@ public:
 
     // Shown in the middle of the view while there is nothing to draw.
     void setPlaceholderText(const QString &text);
+    // A note in the view's corner while the drawing is behind the files ("Updating the
+    // flows..."); empty when it is up to date. Stands in for the placeholder meanwhile.
+    void setStatusText(const QString &text);
+    QString statusText() const { return m_status; }
+    // Centres the view on an item of the drawing, keeping the zoom (at least `minZoom`).
+    void reveal(const QRectF &sceneRect, qreal minZoom = 0.6);
 
     static constexpr qreal kMinZoom = 0.05;
     static constexpr qreal kMaxZoom = 6.0;
@@ -42,6 +50,8 @@ private:
 
     bool m_autoFit = true;
     QString m_placeholder;
+    QString m_status;
+    QLabel *m_statusLabel = nullptr;
 };
 
 } // namespace egret::views

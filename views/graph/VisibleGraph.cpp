@@ -3,7 +3,9 @@
 #include <QHash>
 #include <QMap>
 
+#include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace egret::views {
 
@@ -47,6 +49,53 @@ QString plural(qsizetype n, const char *one, const char *many) {
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
+// Where each hop starts and ends, as indexes into the graph's nodes (-1 for an id that names no
+// node): tens of thousands of hops are then folded with integer keys, not strings.
+struct HopEnds {
+    explicit HopEnds(const FlowGraph &graph) {
+        const FlowNode *base = graph.nodes().constData();
+        from.resize(graph.hops().size());
+        to.resize(graph.hops().size());
+        for (int i = 0; i < graph.hops().size(); ++i) {
+            const FlowNode *f = graph.node(graph.hops()[i].from);
+            const FlowNode *t = graph.node(graph.hops()[i].to);
+            from[i] = f ? int(f - base) : -1;
+            to[i] = t ? int(t - base) : -1;
+        }
+    }
+    QVector<int> from, to;
+};
+
+// Strings to small integers and back.
+class Interner {
+public:
+    int intern(const QString &s) {
+        auto it = m_index.constFind(s);
+        if (it == m_index.cend()) {
+            it = m_index.insert(s, int(m_texts.size()));
+            m_texts << s;
+        }
+        return *it;
+    }
+    const QString &text(int i) const { return m_texts[i]; }
+
+private:
+    QHash<QString, int> m_index;
+    QStringList m_texts;
+};
+
+// What a hop looks like from its workload once hosts are folded.
+struct EntryKey {
+    int target, port, protocol, tls;
+    bool failing;
+    bool operator==(const EntryKey &) const = default;
+};
+struct EntryKeyHash {
+    size_t operator()(const EntryKey &k) const {
+        return qHashMulti(0, k.target, k.port, k.protocol, k.tls, k.failing);
+    }
+};
+
 // Host groups: which group shows each host, the group nodes and the open frames.
 void foldHosts(const HostGrouping &grouping, const QSet<QString> &collapsed, VisibleGraph &out,
                QHash<QString, QString> &clusterOf) {
@@ -88,7 +137,10 @@ void foldHosts(const HostGrouping &grouping, const QSet<QString> &collapsed, Vis
 // class is a frame around its members.
 void foldWorkloads(const FlowGraph &graph, const QSet<QString> &open, VisibleGraph &out,
                    QHash<QString, QString> &clusterOf) {
-    QMap<QString, QStringList> signature; // workload -> what its edges look like
+    // What each workload's edges look like: entries "target|tls|label[|x]". Tens of thousands of
+    // hops share a few thousand distinct entries, so each is built once and workloads keep
+    // indexes into them.
+    QMap<QString, QVector<int>> signature; // workload -> its entries
     int workloads = 0;
     for (const FlowNode &n : graph.nodes())
         if (n.kind == FlowNodeKind::Workload) {
@@ -97,17 +149,58 @@ void foldWorkloads(const FlowGraph &graph, const QSet<QString> &open, VisibleGra
         }
     if (workloads < kFoldWorkloadsFrom)
         return;
-    for (const FlowHop &h : graph.hops()) {
-        const auto it = signature.find(h.from);
+    const HopEnds ends(graph);
+    QVector<QVector<int> *> signatureOf(graph.nodes().size(), nullptr);
+    for (int i = 0; i < graph.nodes().size(); ++i) {
+        const auto it = signature.find(graph.nodes()[i].id);
         if (it != signature.end())
-            it->append(out.shownAs.value(h.to, h.to) + QLatin1Char('|') + wireTlsName(h.tls) +
-                       QLatin1Char('|') + edgeLabel(h) + (h.failing() ? "|x" : ""));
+            signatureOf[i] = &*it;
     }
+    QVector<int> shown(graph.nodes().size()); // node -> the id it shows as, interned
+    Interner ids;
+    for (int i = 0; i < graph.nodes().size(); ++i)
+        shown[i] = ids.intern(out.shownAs.value(graph.nodes()[i].id, graph.nodes()[i].id));
+    Interner protocols;
+    QStringList entries;
+    std::unordered_map<EntryKey, int, EntryKeyHash> entryIndex;
+    for (int h = 0; h < graph.hops().size(); ++h) {
+        QVector<int> *entriesOfWorkload = ends.from[h] < 0 ? nullptr : signatureOf[ends.from[h]];
+        if (!entriesOfWorkload || ends.to[h] < 0)
+            continue;
+        const FlowHop &hop = graph.hops()[h];
+        const EntryKey key{shown[ends.to[h]], hop.port, protocols.intern(hop.protocol),
+                           int(hop.tls), hop.failing()};
+        auto e = entryIndex.find(key);
+        if (e == entryIndex.end()) {
+            entries << ids.text(key.target) + QLatin1Char('|') + wireTlsName(hop.tls) +
+                           QLatin1Char('|') + edgeLabel(hop) +
+                           (hop.failing() ? QStringLiteral("|x") : QString());
+            e = entryIndex.emplace(key, int(entries.size()) - 1).first;
+        }
+        entriesOfWorkload->append(e->second);
+    }
+    // Sorted and unique by text, as the classes are told apart by the joined text.
+    QVector<int> order(entries.size());
+    for (int i = 0; i < entries.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return entries[a] < entries[b]; });
+    QVector<int> rank(entries.size());
+    for (int i = 0; i < order.size(); ++i)
+        rank[order[i]] = i;
     QMap<QString, QStringList> classes; // signature -> workloads, in id order
     for (auto it = signature.begin(); it != signature.end(); ++it) {
-        it->sort();
-        it->removeDuplicates();
-        classes[it->join(QLatin1Char('\n'))] << it.key();
+        QVector<int> &ranks = *it;
+        for (int &i : ranks)
+            i = rank[i];
+        std::sort(ranks.begin(), ranks.end());
+        ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+        QString joined;
+        for (int i = 0; i < ranks.size(); ++i) {
+            if (i > 0)
+                joined += QLatin1Char('\n');
+            joined += entries[order[ranks[i]]];
+        }
+        classes[joined] << it.key();
     }
     for (const QStringList &members : std::as_const(classes)) {
         if (members.size() < 2)
@@ -160,28 +253,70 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
     for (VisibleNode &n : out.nodes)
         n.members.removeDuplicates();
 
-    QHash<QString, int> edgeIndex;
-    for (const FlowHop &h : graph.hops()) {
-        const QString from = out.shownAs.value(h.from, h.from);
-        const QString to = out.shownAs.value(h.to, h.to);
-        const bool bundled = from != h.from || to != h.to;
-        const QString id = bundled ? QStringLiteral("bundle:%1->%2/%3%4")
-                                         .arg(from, to, wireTlsName(h.tls),
-                                              h.failing() ? QStringLiteral("/failing") : QString())
-                                   : h.id;
-        auto it = edgeIndex.constFind(id);
-        if (it == edgeIndex.cend()) {
-            VisibleEdge e;
-            e.id = id;
-            e.from = from;
-            e.to = to;
-            e.tls = h.tls;
-            e.label = edgeLabel(h);
-            e.badges = hopBadges(h);
-            it = edgeIndex.insert(id, int(out.edges.size()));
-            out.edges.append(e);
+    // Hops between the same two shown nodes with the same TLS (and failing or not) become one
+    // bundle; the bundle's id is built once, not once per hop.
+    const HopEnds ends(graph);
+    Interner ids;
+    QVector<int> self(graph.nodes().size()), shown(graph.nodes().size());
+    for (int i = 0; i < graph.nodes().size(); ++i) {
+        const QString &id = graph.nodes()[i].id;
+        self[i] = ids.intern(id);
+        shown[i] = ids.intern(out.shownAs.value(id, id));
+    }
+    struct BundleKey {
+        int from, to, tls;
+        bool failing;
+        bool operator==(const BundleKey &) const = default;
+    };
+    struct BundleHash {
+        size_t operator()(const BundleKey &k) const {
+            return qHashMulti(0, k.from, k.to, k.tls, k.failing);
         }
-        VisibleEdge &e = out.edges[*it];
+    };
+    std::unordered_map<BundleKey, int, BundleHash> bundleIndex;
+    QHash<QString, int> edgeIndex;
+    auto addEdge = [&](const QString &id, const QString &from, const QString &to,
+                       const FlowHop &h) {
+        VisibleEdge e;
+        e.id = id;
+        e.from = from;
+        e.to = to;
+        e.tls = h.tls;
+        e.label = edgeLabel(h);
+        e.badges = hopBadges(h);
+        out.edges.append(e);
+        return int(out.edges.size()) - 1;
+    };
+    for (int i = 0; i < graph.hops().size(); ++i) {
+        const FlowHop &h = graph.hops()[i];
+        const int f = ends.from[i], t = ends.to[i];
+        const int from = f < 0 ? ids.intern(out.shownAs.value(h.from, h.from)) : shown[f];
+        const int to = t < 0 ? ids.intern(out.shownAs.value(h.to, h.to)) : shown[t];
+        const bool bundled = from != (f < 0 ? ids.intern(h.from) : self[f]) ||
+                             to != (t < 0 ? ids.intern(h.to) : self[t]);
+        int index;
+        if (bundled) {
+            const BundleKey key{from, to, int(h.tls), h.failing()};
+            auto it = bundleIndex.find(key);
+            if (it == bundleIndex.end()) {
+                const QString id = QStringLiteral("bundle:%1->%2/%3%4")
+                                       .arg(ids.text(from), ids.text(to), wireTlsName(h.tls),
+                                            h.failing() ? QStringLiteral("/failing") : QString());
+                // A hop id never starts with "bundle:", so the two kinds of id cannot meet.
+                auto same = edgeIndex.constFind(id);
+                const int e =
+                    same != edgeIndex.cend() ? *same : addEdge(id, ids.text(from), ids.text(to), h);
+                edgeIndex.insert(id, e);
+                it = bundleIndex.emplace(key, e).first;
+            }
+            index = it->second;
+        } else {
+            auto it = edgeIndex.constFind(h.id);
+            if (it == edgeIndex.cend())
+                it = edgeIndex.insert(h.id, addEdge(h.id, ids.text(from), ids.text(to), h));
+            index = *it;
+        }
+        VisibleEdge &e = out.edges[index];
         e.hops << h.id;
         e.broken = e.broken || h.broken;
         e.blocked = e.blocked || h.blocked;
@@ -190,11 +325,16 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
     for (VisibleEdge &e : out.edges) {
         if (!e.id.startsWith(QLatin1String("bundle:")))
             continue;
-        QString common = edgeLabel(*graph.hop(e.hops.first()));
-        for (const QString &id : std::as_const(e.hops))
-            if (!common.isEmpty() && edgeLabel(*graph.hop(id)) != common)
-                common.clear();
-        e.label = (common.isEmpty() ? QString() : common + QLatin1Char(' ')) +
+        const FlowHop *first = graph.hop(e.hops.first());
+        bool shared = true;
+        for (const QString &id : std::as_const(e.hops)) {
+            const FlowHop *h = graph.hop(id);
+            if (h->port != first->port || h->protocol != first->protocol) {
+                shared = false;
+                break;
+            }
+        }
+        e.label = (shared ? edgeLabel(*first) + QLatin1Char(' ') : QString()) +
                   QStringLiteral("×%1").arg(e.hops.size());
         e.badges.clear();
     }
