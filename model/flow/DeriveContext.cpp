@@ -3,6 +3,7 @@
 #include "model/flow/HostNames.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace egret::flow {
 
@@ -13,6 +14,23 @@ FlowSource sourceOf(const Resource &r, const QStringList &paths) {
     s.paths = paths;
     s.assumed = r.assumed;
     return s;
+}
+
+QString indexedPath(QStringView base, qsizetype index) {
+    return indexedPath(base, {}, index);
+}
+
+QString indexedPath(QStringView base, QLatin1StringView field, qsizetype index) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    QString out;
+    out.reserve(base.size() + field.size() + (end - digits) + 3);
+    out.append(base);
+    if (!field.isEmpty())
+        out.append(QLatin1Char('.')).append(field);
+    out.append(QLatin1Char('[')).append(QLatin1StringView(digits, end - digits));
+    out.append(QLatin1Char(']'));
+    return out;
 }
 
 namespace {
@@ -42,8 +60,16 @@ Sender DeriveContext::gatewaySender(int proxy) const {
 }
 
 DestinationInfo DeriveContext::destination(const QString &fqdn) const {
+    auto it = m_destinations.constFind(fqdn);
+    if (it == m_destinations.cend())
+        it = m_destinations.insert(fqdn, findDestination(fqdn));
+    return *it;
+}
+
+DestinationInfo DeriveContext::findDestination(const QString &fqdn) const {
     DestinationInfo d;
     d.host = fqdn;
+    d.tlsRules = tls.rulesFor(fqdn);
     if (const auto it = proxyOfService.constFind(fqdn); it != proxyOfService.cend()) {
         d.kind = DestinationInfo::Gateway;
         d.gatewayProxy = *it;
@@ -123,8 +149,8 @@ QString DeriveContext::gatewayNode(int proxy) {
 
 QString DeriveContext::hostNode(const DestinationInfo &d) {
     const QString id = QStringLiteral("host:") + d.host;
-    if (graph.node(id))
-        return id;
+    if (const FlowNode *existing = graph.node(id))
+        return existing->id; // shared with the node: hops to it find each other by it
     FlowNode n;
     n.id = id;
     n.kind = FlowNodeKind::External;
@@ -138,7 +164,7 @@ QString DeriveContext::hostNode(const DestinationInfo &d) {
     for (const DeclaredHost &h : d.declarations) {
         const ServiceEntry *se = h.resource->as<ServiceEntry>();
         addProvenance(n.provenance,
-                      sourceOf(*h.resource, {QStringLiteral("spec.hosts[%1]").arg(h.hostIndex)}));
+                      sourceOf(*h.resource, {indexedPath(u"spec.hosts", h.hostIndex)}));
         for (const ServicePort &p : se->ports)
             if (p.number && !n.ports.contains(int(*p.number)))
                 n.ports << int(*p.number);
@@ -156,31 +182,32 @@ QString DeriveContext::hostNode(const DestinationInfo &d) {
                 n.ports << int(*p.port);
     }
     std::sort(n.ports.begin(), n.ports.end());
-    graph.ensureNode(n);
-    return id;
-}
-
-QString DeriveContext::serverKey(int proxy, int port, const QString &host) {
-    return QString::number(proxy) + QLatin1Char('|') + QString::number(port) + QLatin1Char('|') +
-           host.toLower();
+    return graph.ensureNode(n).id;
 }
 
 QVector<ServerRef> DeriveContext::serversFor(int proxy, int port, const QString &host) const {
     QVector<ServerRef> out;
+    const auto buckets = serversByPortHost.constFind({proxy, port});
+    if (buckets == serversByPortHost.cend())
+        return out;
     auto accepts = [&](const ServerRef &s) {
         const Server &server = s.gateway->as<Gateway>()->servers.at(s.server);
         return std::any_of(server.hosts.cbegin(), server.hosts.cend(),
                            [&](const QString &h) { return hostsIntersect(hostPart(h), host); });
     };
+    static const QVector<ServerRef> none;
+    auto bucket = [&](const QString &key) -> const QVector<ServerRef> & {
+        const auto it = buckets->constFind(key);
+        return it == buckets->cend() ? none : *it;
+    };
     if (isWildcardHost(host)) {
-        for (const ServerRef &s :
-             serversByPortHost.value(serverKey(proxy, port, QStringLiteral("#all"))))
+        for (const ServerRef &s : bucket(QStringLiteral("#all")))
             if (accepts(s))
                 out.append(s);
         return out;
     }
-    out = serversByPortHost.value(serverKey(proxy, port, host));
-    for (const ServerRef &s : serversByPortHost.value(serverKey(proxy, port, QString()))) {
+    out = bucket(host.toLower());
+    for (const ServerRef &s : bucket(QString())) {
         const bool known = std::any_of(out.cbegin(), out.cend(), [&](const ServerRef &o) {
             return o.gateway == s.gateway && o.server == s.server;
         });
@@ -188,6 +215,75 @@ QVector<ServerRef> DeriveContext::serversFor(int proxy, int port, const QString 
             out.append(s);
     }
     return out;
+}
+
+namespace {
+
+bool isAscii(const QString &s) {
+    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// A server host's namespace admits a VirtualService: "*" or none, its own, or "." when the
+// VirtualService is in the Gateway's namespace.
+bool namespaceAdmits(const QString &ns, const QString &vsNs, const QString &gatewayNs) {
+    return ns.isEmpty() || ns == QLatin1String("*") || ns == vsNs ||
+           (ns == QLatin1String(".") && vsNs == gatewayNs);
+}
+
+} // namespace
+
+void DeriveContext::indexServers(const Resource &g) {
+    const Gateway *gw = g.as<Gateway>();
+    QVector<FlowSource> &sources = serverSources[&g];
+    for (int i = 0; i < gw->servers.size(); ++i) {
+        sources.append(sourceOf(g, {indexedPath(u"spec.servers", i)}));
+        for (const QString &qualified : gw->servers.at(i).hosts) {
+            ServerHost h{i, namespacePart(qualified), hostPart(qualified)};
+            // Case-insensitive equality is lower-case equality only for ASCII names.
+            if (isWildcardHost(h.host) || !isAscii(h.host))
+                serverHostsScanned[&g].append(h);
+            else
+                serverHostsByName[{&g, h.host.toLower()}].append(h);
+        }
+    }
+}
+
+QBitArray DeriveContext::serversAccepting(const Resource &g, const QString &host,
+                                          const QString &vsNs) const {
+    const QVector<Server> &servers = g.as<Gateway>()->servers;
+    QBitArray out(servers.size());
+    if (isWildcardHost(host) || !isAscii(host)) {
+        // A wildcard may cover any name: compare with every host.
+        for (int i = 0; i < servers.size(); ++i)
+            out.setBit(i, std::any_of(servers.at(i).hosts.cbegin(), servers.at(i).hosts.cend(),
+                                      [&](const QString &qualified) {
+                                          return namespaceAdmits(namespacePart(qualified), vsNs,
+                                                                 g.ns) &&
+                                                 hostsIntersect(hostPart(qualified), host);
+                                      }));
+        return out;
+    }
+    const auto named = serverHostsByName.constFind({&g, host.isLower() ? host : host.toLower()});
+    if (named != serverHostsByName.cend())
+        for (const ServerHost &h : *named)
+            if (namespaceAdmits(h.ns, vsNs, g.ns))
+                out.setBit(h.server);
+    const auto scanned = serverHostsScanned.constFind(&g);
+    if (scanned != serverHostsScanned.cend())
+        for (const ServerHost &h : *scanned)
+            if (!out.testBit(h.server) && namespaceAdmits(h.ns, vsNs, g.ns) &&
+                hostsIntersect(h.host, host))
+                out.setBit(h.server);
+    return out;
+}
+
+int RoutedPorts::slot(const QString &host, int port, int sources) {
+    const QPair<QString, int> key(host, port);
+    if (const auto it = m_slots.constFind(key); it != m_slots.cend())
+        return *it;
+    m_slots.insert(key, int(m_sources.size()));
+    m_sources.append(QBitArray(sources));
+    return int(m_sources.size() - 1);
 }
 
 } // namespace egret::flow

@@ -5,6 +5,7 @@
 #include "model/flow/TlsResolver.h"
 #include "model/flow/Visibility.h"
 
+#include <QBitArray>
 #include <QHash>
 #include <QSet>
 
@@ -18,8 +19,6 @@ struct SourceProxy {
     bool knownLabels = true; // false for "sidecars in ns" and "any sidecar"
     SidecarScope scope;
     bool registryOnly = false;
-    // Host -> ports its routes take elsewhere: no direct hop is drawn for those.
-    QHash<QString, QSet<int>> routed;
 
     ProxyIdentity identity() const { return {ns, knownLabels ? &labels : nullptr}; }
 };
@@ -33,8 +32,9 @@ struct GatewayProxy {
     Labels labels;
     bool assumed = false;
     bool unresolved = false;
-    Provenance members; // its workloads and Services, and the Gateways that select it
-    QStringList hosts;  // what its servers accept
+    Provenance members;           // its workloads and Services, and the Gateways that select it
+    ProvenanceIndex membersIndex; // adds to members in constant time: thousands of Gateways
+    QStringList hosts;            // what its servers accept
     QList<int> ports;
 };
 
@@ -44,14 +44,38 @@ struct ServerRef {
     int server = -1;
 };
 
+// One host of a Gateway server, split once ("ns/host").
+struct ServerHost {
+    int server = -1;
+    QString ns;
+    QString host;
+};
+
+// The host ports sidecars route elsewhere (no direct hop is drawn for those): by host and port,
+// a bit per source. Marking is per route and source, so it must not allocate.
+class RoutedPorts {
+public:
+    // The slot of a host port, created when absent.
+    int slot(const QString &host, int port, int sources);
+    void mark(int slot, int source) { m_sources[slot].setBit(source); }
+    // -1 when no route takes the host port from any source.
+    int find(const QString &host, int port) const { return m_slots.value({host, port}, -1); }
+    bool marked(int slot, int source) const { return m_sources.at(slot).testBit(source); }
+
+private:
+    QHash<QPair<QString, int>, int> m_slots;
+    QVector<QBitArray> m_sources;
+};
+
 // What a route destination host turns out to be.
 struct DestinationInfo {
     enum Kind { Gateway, External, InCluster } kind = External;
     QString host;      // as the node shows it
     QString serviceNs; // where the destination's own DestinationRules live
     int gatewayProxy = -1;
-    QVector<DeclaredHost> declarations; // ServiceEntries declaring it
-    const Resource *service = nullptr;  // a Kubernetes Service declaring it
+    QVector<DeclaredHost> declarations;               // ServiceEntries declaring it
+    const Resource *service = nullptr;                // a Kubernetes Service declaring it
+    const TlsResolver::HostRules *tlsRules = nullptr; // the DestinationRules naming it
 };
 
 // Whoever sends on a hop: a sidecar or a gateway.
@@ -78,12 +102,20 @@ public:
     QSet<const Resource *> gatewayWorkloads;
     QHash<const Resource *, QVector<int>> proxiesOfGateway; // Gateway resource -> proxies
     QHash<QString, int> proxyOfService;                     // gateway Service FQDN -> proxy
-    // Servers by proxy, port and host ("*" hosts and wildcards under "").
-    QHash<QString, QVector<ServerRef>> serversByPortHost;
+    // Servers by proxy and port, then host (lower case; wildcards under "", all under "#all").
+    QHash<QPair<int, int>, QHash<QString, QVector<ServerRef>>> serversByPortHost;
+    // Gateway server hosts, so that matching a route host does not scan a Gateway listing
+    // thousands: plain ASCII names by Gateway and lower-case name, the rest by Gateway.
+    QHash<QPair<const Resource *, QString>, QVector<ServerHost>> serverHostsByName;
+    QHash<const Resource *, QVector<ServerHost>> serverHostsScanned;
+    // Each server's provenance entry (spec.servers[i]), made once and shared by the hops.
+    QHash<const Resource *, QVector<FlowSource>> serverSources;
+    RoutedPorts routed;
 
     Sender sender(int sourceIndex) const;
     Sender gatewaySender(int proxy) const;
 
+    // Asked per route and per declared host; found once per host.
     DestinationInfo destination(const QString &fqdn) const;
     // Whether the proxy can see a declaration of the destination (exportTo, Sidecar hosts).
     bool declaredFor(const DestinationInfo &d, const Sender &s) const;
@@ -95,9 +127,24 @@ public:
     QString hostNode(const DestinationInfo &d);
     // The servers of a gateway proxy that accept `host` on `port`.
     QVector<ServerRef> serversFor(int proxy, int port, const QString &host) const;
-    static QString serverKey(int proxy, int port, const QString &host);
+    // Indexes a Gateway's server hosts and provenance (serversAccepting, serverSource).
+    void indexServers(const Resource &gateway);
+    // Bit i: server i of `gateway` accepts `host` from a VirtualService in `vsNs`.
+    QBitArray serversAccepting(const Resource &gateway, const QString &host,
+                               const QString &vsNs) const;
+    const FlowSource &serverSource(const Resource *gateway, int server) const {
+        return serverSources.find(gateway)->at(server);
+    }
+
+private:
+    DestinationInfo findDestination(const QString &fqdn) const;
+    mutable QHash<QString, DestinationInfo> m_destinations;
 };
 
 FlowSource sourceOf(const Resource &r, const QStringList &paths = {});
+// "base[index]" and "base.field[index]": field paths naming a list item; made per route, so
+// cheaper than arg().
+QString indexedPath(QStringView base, qsizetype index);
+QString indexedPath(QStringView base, QLatin1StringView field, qsizetype index);
 
 } // namespace egret::flow

@@ -3,6 +3,8 @@
 #include "model/flow/DeriveContext.h"
 #include "model/flow/HostNames.h"
 
+#include <deque>
+
 namespace egret::flow {
 
 namespace {
@@ -12,24 +14,27 @@ struct DeclaredPort {
     int wirePort = 0; // targetPort applied
     QString protocol; // upper case; TCP when absent
     QString path;     // spec.ports[k]
+    bool appTls = false;
 };
 
 void directHops(DeriveContext &cx, const Resource &r, const QString &host, const QString &hostPath,
                 const QVector<DeclaredPort> &ports) {
     const DestinationInfo info = cx.destination(host);
     QString nodeId;
-    // Made once per host port and shared by every sender's hop.
-    QVector<Provenance> declared;
+    // Made once per host port and shared by every sender's hop, with the TLS rules too.
+    std::deque<JoinedProvenance> declared;
     for (const DeclaredPort &p : ports)
-        declared.append({sourceOf(r, {hostPath, p.path})});
+        declared.emplace_back(Provenance{sourceOf(r, {hostPath, p.path})});
+    QVector<int> routed; // by port: the slot of the senders routing it elsewhere, or -1
+    for (const DeclaredPort &p : ports)
+        routed.append(cx.routed.find(host, p.number));
     for (int si = 0; si < cx.sources.size(); ++si) {
         SourceProxy &s = cx.sources[si];
         if (!resourceVisible(r, s.ns) || !s.scope.seesHost(r.ns, host))
             continue;
-        const auto routed = s.routed.constFind(host);
         for (int k = 0; k < ports.size(); ++k) {
             const DeclaredPort &p = ports.at(k);
-            if (routed != s.routed.cend() && routed->contains(p.number))
+            if (routed.at(k) >= 0 && cx.routed.marked(routed.at(k), si))
                 continue;
             if (nodeId.isEmpty())
                 nodeId = cx.hostNode(info);
@@ -38,9 +43,9 @@ void directHops(DeriveContext &cx, const Resource &r, const QString &host, const
             hop.to = nodeId;
             hop.port = p.wirePort;
             hop.protocol = p.protocol;
-            hop.provenance = declared.at(k);
-            const TlsOrigination o = cx.tls.resolve(host, QString(), p.number, s.identity(), r.ns);
-            applyOrigination(hop, o, carriesAppTls(p.protocol), s.ns);
+            const TlsOrigination o =
+                cx.tls.resolve(info.tlsRules, QString(), p.number, s.identity(), r.ns);
+            applyOrigination(hop, o, p.appTls, s.ns, &declared[k]);
             cx.graph.addHop(std::move(hop));
         }
     }
@@ -62,11 +67,12 @@ void addDirectHops(DeriveContext &cx) {
             const ServicePort &p = se->ports.at(k);
             if (!p.number)
                 continue;
-            ports.append({int(*p.number), int(p.targetPort.value_or(*p.number)),
-                          upperOrTcp(p.protocol), QStringLiteral("spec.ports[%1]").arg(k)});
+            const QString protocol = upperOrTcp(p.protocol);
+            ports.append({int(*p.number), int(p.targetPort.value_or(*p.number)), protocol,
+                          indexedPath(u"spec.ports", k), carriesAppTls(protocol)});
         }
         for (int j = 0; j < se->hosts.size(); ++j)
-            directHops(cx, *r, se->hosts.at(j), QStringLiteral("spec.hosts[%1]").arg(j), ports);
+            directHops(cx, *r, se->hosts.at(j), indexedPath(u"spec.hosts", j), ports);
     }
     for (const Resource *r : cx.index.services()) {
         const Service *svc = r->as<Service>();
@@ -76,9 +82,11 @@ void addDirectHops(DeriveContext &cx) {
         QVector<DeclaredPort> ports;
         for (int k = 0; k < svc->ports.size(); ++k) {
             const KubePort &p = svc->ports.at(k);
-            if (p.port)
-                ports.append({int(*p.port), int(*p.port), protocolFromPortName(p.name),
-                              QStringLiteral("spec.ports[%1]").arg(k)});
+            if (!p.port)
+                continue;
+            const QString protocol = protocolFromPortName(p.name);
+            ports.append({int(*p.port), int(*p.port), protocol, indexedPath(u"spec.ports", k),
+                          carriesAppTls(protocol)});
         }
         const QString host = serviceFqdn(r->meta.name, r->ns);
         if (cx.index.declarations(host).isEmpty())

@@ -14,13 +14,6 @@ FlowGraph deriveFlows(const Workspace &ws, const MeshConfig &mesh, const Diagnos
     // Gateways first: their workloads are not senders.
     flow::buildGatewayProxies(cx);
     flow::buildSourceProxies(cx);
-    // Most hops are sidecars sending straight to ServiceEntry host ports.
-    qsizetype hostPorts = 0;
-    for (const Resource *r : cx.index.serviceEntries()) {
-        const ServiceEntry *se = r->as<ServiceEntry>();
-        hostPorts += se->hosts.size() * se->ports.size();
-    }
-    cx.graph.reserveHops(cx.sources.size() * hostPorts + cx.index.virtualServices().size());
     // Routes before ServiceEntries: a host port a route takes gets no direct hop.
     flow::addRouteHops(cx);
     flow::addDirectHops(cx);

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 
 namespace egret {
@@ -36,11 +37,27 @@ struct FlowSource {
     QStringList paths; // field paths inside the resource, e.g. spec.http[0].route[0]
     bool assumed = false;
 };
+} // namespace egret
+// Growing a provenance list or the hop list moves its entries as bytes.
+Q_DECLARE_TYPEINFO(egret::FlowSource, Q_RELOCATABLE_TYPE);
+namespace egret {
 using Provenance = QVector<FlowSource>;
 
 // Adds `path` (may be empty) for `source`, merging with an entry for the same resource.
 void addProvenance(Provenance &provenance, const FlowSource &source);
 void mergeProvenance(Provenance &into, const Provenance &from);
+
+// addProvenance for a list that grows long (thousands of resources make one hop or gateway), in
+// constant time per source with an id. Only its add() may add to the list.
+class ProvenanceIndex {
+public:
+    ProvenanceIndex() = default;
+    explicit ProvenanceIndex(const Provenance &list);
+    void add(Provenance &list, const FlowSource &source);
+
+private:
+    QHash<ResourceId, int> m_byId; // where each resource is in the list, plus one
+};
 
 enum class NodeFlag {
     Undeclared = 0x1, // a host routes name that no ServiceEntry or Service declares
@@ -89,43 +106,45 @@ struct FlowHop {
     bool failing() const { return broken || blocked; }
 };
 
+} // namespace egret
+Q_DECLARE_TYPEINFO(egret::FlowHop, Q_RELOCATABLE_TYPE);
+namespace egret {
+
 class FlowGraph {
 public:
     const QVector<FlowNode> &nodes() const { return m_nodes; }
-    const QVector<FlowHop> &hops() const { return m_hops; }
+    const QVector<FlowHop> &hops() const { return m_hops; } // complete after finish()
     const FlowNode *node(const QString &id) const;
     const FlowHop *hop(const QString &id) const;
     bool isEmpty() const { return m_nodes.isEmpty(); }
 
     // ---- Building (the deriver) -------------------------------------------------------------
-    void reserveHops(qsizetype hops);
     // The node with this id, created from `prototype` when absent.
     FlowNode &ensureNode(const FlowNode &prototype);
     FlowNode *mutableNode(const QString &id);
     // Adds a hop, or merges it into the hop with the same id: provenance, subsets and notes are
     // joined; weight, timeout, retries and fault are kept when equal, else marked as varying.
-    FlowHop &addHop(FlowHop hop);
-    QVector<FlowHop> &mutableHops() { return m_hops; }
+    FlowHop &addHop(FlowHop &&hop);
+    FlowHop &addHop(const FlowHop &hop); // copied only when it is new
+    QVector<FlowHop> &mutableHops();
     static QString hopId(const FlowHop &hop);
     // Orders the nodes workloads, gateways, hosts (each in the order found) and drops what only
     // building needed.
     void finish();
 
 private:
-    void mergeInto(int hopIndex, const FlowHop &from);
+    struct Building; // what only building needs (FlowGraph.cpp)
+    Building &building();
+    // `movable`: `hop` itself, when it may be moved from.
+    FlowHop &add(const FlowHop &hop, FlowHop *movable);
+    // Makes what was merged into hops and drops what only building needed.
+    void settle();
 
     QVector<FlowNode> m_nodes;
     QVector<FlowHop> m_hops;
     QHash<QString, int> m_nodeIndex;
     QHash<QString, int> m_hopIndex;
-    // Only while building, for hops that many rules make (one gateway hop for thousands of
-    // VirtualServices), so that merging into them stays linear.
-    struct MergeIndex {
-        QHash<ResourceId, int> provenance;
-        QSet<QString> subsets;
-        QSet<QString> notes;
-    };
-    QHash<int, MergeIndex> m_mergeIndex;
+    std::shared_ptr<Building> m_building; // null but while building
 };
 
 } // namespace egret

@@ -51,25 +51,27 @@ int proxyFor(DeriveContext &cx, QHash<QString, int> &byId, const QString &id) {
     return int(cx.gatewayProxies.size() - 1);
 }
 
-void addServers(DeriveContext &cx, int proxy, const Resource &g) {
+// `hosts`: what p.hosts holds, to keep adding to it linear.
+void addServers(DeriveContext &cx, int proxy, const Resource &g, QSet<QString> &hosts) {
     GatewayProxy &p = cx.gatewayProxies[proxy];
     const Gateway *gw = g.as<Gateway>();
-    addProvenance(p.members, sourceOf(g, {QStringLiteral("spec.selector")}));
+    p.membersIndex.add(p.members, sourceOf(g, {QStringLiteral("spec.selector")}));
     for (int i = 0; i < gw->servers.size(); ++i) {
         const Server &s = gw->servers.at(i);
         const int port = s.port.number ? int(*s.port.number) : 0;
         if (port && !p.ports.contains(port))
             p.ports.append(port);
         const ServerRef ref{&g, i};
-        cx.serversByPortHost[DeriveContext::serverKey(proxy, port, QStringLiteral("#all"))].append(
-            ref);
+        QHash<QString, QVector<ServerRef>> &buckets = cx.serversByPortHost[{proxy, port}];
+        buckets[QStringLiteral("#all")].append(ref);
         for (const QString &qualified : s.hosts) {
             const QString host = hostPart(qualified);
-            if (!p.hosts.contains(host))
+            if (!hosts.contains(host)) {
+                hosts.insert(host);
                 p.hosts.append(host);
-            const QString bucket = isWildcardHost(host) ? QString() : host;
-            QVector<ServerRef> &list =
-                cx.serversByPortHost[DeriveContext::serverKey(proxy, port, bucket)];
+            }
+            const QString bucket = isWildcardHost(host) ? QString() : host.toLower();
+            QVector<ServerRef> &list = buckets[bucket];
             if (list.isEmpty() || list.last().gateway != &g || list.last().server != i)
                 list.append(ref);
         }
@@ -104,13 +106,14 @@ void buildGatewayProxies(DeriveContext &cx) {
             proxy.assumed = w->assumed;
         }
         proxy.assumed = proxy.assumed && w->assumed;
-        addProvenance(proxy.members, sourceOf(*w));
+        proxy.membersIndex.add(proxy.members, sourceOf(*w));
         for (const Resource *s : services) {
-            addProvenance(proxy.members, sourceOf(*s));
+            proxy.membersIndex.add(proxy.members, sourceOf(*s));
             cx.proxyOfService.insert(serviceFqdn(s->meta.name, s->ns), p);
         }
     }
 
+    QHash<int, QSet<QString>> hostsOf; // by proxy
     for (const Resource *g : index.gateways()) {
         const Labels &sel = g->as<Gateway>()->selector;
         QVector<int> proxies;
@@ -130,8 +133,9 @@ void buildGatewayProxies(DeriveContext &cx) {
             proxies.append(p);
         }
         for (int p : proxies)
-            addServers(cx, p, *g);
+            addServers(cx, p, *g, hostsOf[p]);
         cx.proxiesOfGateway.insert(g, proxies);
+        cx.indexServers(*g);
     }
     // Every gateway some Gateway configures is drawn, used or not.
     for (const Resource *g : index.gateways())

@@ -126,8 +126,8 @@ const Resource *MeshIndex::service(const QString &fqdn) const {
     return m_serviceByFqdn.value(fqdn, nullptr);
 }
 
-const Resource *MeshIndex::gateway(const QString &ns, const QString &name) const {
-    return m_gatewayByKey.value(ns + QLatin1Char('/') + name, nullptr);
+const Resource *MeshIndex::gateway(const QString &nsSlashName) const {
+    return m_gatewayByKey.value(nsSlashName, nullptr);
 }
 
 const QVector<const Resource *> &MeshIndex::rulesForHost(const QString &host) const {

@@ -47,7 +47,7 @@ public:
     QVector<DeclaredHost> declaredUnder(const QString &pattern) const;
     // The Kubernetes Service named by name.ns.svc.cluster.local.
     const Resource *service(const QString &fqdn) const;
-    const Resource *gateway(const QString &ns, const QString &name) const;
+    const Resource *gateway(const QString &nsSlashName) const; // "ns/name"
     // DestinationRules whose (resolved) host is exactly `host`, and those with wildcard hosts.
     const QVector<const Resource *> &rulesForHost(const QString &host) const;
     const QVector<const Resource *> &wildcardRules() const { return m_wildcardRules; }

@@ -5,6 +5,7 @@
 #include "model/flow/RouteRules.h"
 
 #include <algorithm>
+#include <deque>
 
 namespace egret::flow {
 
@@ -44,14 +45,10 @@ bool serverFits(RuleKind kind, const Server &s) {
     return false;
 }
 
-bool serverAccepts(const Server &s, const QString &host, const QString &vsNs,
-                   const QString &gatewayNs) {
-    return std::any_of(s.hosts.cbegin(), s.hosts.cend(), [&](const QString &qualified) {
-        const QString ns = namespacePart(qualified);
-        const bool nsOk = ns.isEmpty() || ns == QLatin1String("*") || ns == vsNs ||
-                          (ns == QLatin1String(".") && vsNs == gatewayNs);
-        return nsOk && hostsIntersect(hostPart(qualified), host);
-    });
+// Assigns unless `to` shares `from`'s data already: a hop reused for each sender keeps most.
+template <class T> void share(T &to, const T &from) {
+    if (!to.isSharedWith(from))
+        to = from;
 }
 
 // A route destination, resolved once for all the senders of one rule, host and port.
@@ -64,15 +61,18 @@ struct Target {
     int servicePort = 0;
     int wirePort = 0;
     bool appTls = false;
-    FlowHop base; // all that does not depend on the sender
+    TlsOrigination noRules; // when none does: the same for every sender
+    FlowHop base;           // all that does not depend on the sender
 };
 
 class VirtualServiceHops {
 public:
-    VirtualServiceHops(DeriveContext &cx, const Resource &r)
+    VirtualServiceHops(DeriveContext &cx, const QVector<Sender> &senders, const Resource &r)
         : m_cx(cx)
+        , m_senders(senders)
         , m_r(r)
-        , m_vs(*r.as<VirtualService>()) {}
+        , m_vs(*r.as<VirtualService>())
+        , m_exportedEverywhere(m_vs.exportTo.isEmpty()) {}
 
     void run() {
         for (const QString &h : m_vs.hosts)
@@ -102,18 +102,21 @@ private:
                     meshHops(rule, e, hi, port);
             return;
         }
-        const Resource *g = m_cx.index.gateway(namespacePart(e.binding), hostPart(e.binding));
+        const Resource *g = m_cx.index.gateway(e.binding);
         if (!g)
             return; // the validator reports a Gateway that does not exist
         const Gateway *gw = g->as<Gateway>();
+        const QBitArray accepting = m_cx.serversAccepting(*g, host, m_r.ns);
         QList<int> ports;
         if (e.port) {
             ports << int(*e.port);
         } else {
-            for (const Server &s : gw->servers)
-                if (s.port.number && serverFits(rule.kind, s) &&
-                    serverAccepts(s, host, m_r.ns, g->ns) && !ports.contains(int(*s.port.number)))
+            for (int i = 0; i < gw->servers.size(); ++i) {
+                const Server &s = gw->servers.at(i);
+                if (s.port.number && serverFits(rule.kind, s) && accepting.testBit(i) &&
+                    !ports.contains(int(*s.port.number)))
                     ports << int(*s.port.number);
+            }
         }
         if (ports.isEmpty())
             ports << 0;
@@ -123,10 +126,8 @@ private:
             Provenance servers;
             for (int i = 0; i < gw->servers.size(); ++i) {
                 const Server &s = gw->servers.at(i);
-                if (s.port.number && *s.port.number == port &&
-                    serverAccepts(s, host, m_r.ns, g->ns))
-                    addProvenance(servers,
-                                  sourceOf(*g, {QStringLiteral("spec.servers[%1]").arg(i)}));
+                if (s.port.number && *s.port.number == port && accepting.testBit(i))
+                    addProvenance(servers, m_cx.serverSource(g, i));
             }
             for (int proxy : m_cx.proxiesOfGateway.value(g)) {
                 if (!resourceVisible(m_r, m_cx.gatewayProxies.at(proxy).ns))
@@ -148,8 +149,10 @@ private:
     // First match wins: once a match without further conditions took (binding, host, port), later
     // rules never see that traffic. Returns false when an earlier rule already took it.
     bool claim(const RuleEntry &e, const QString &host, int port, QSet<QString> &caught) const {
-        const QString key =
-            e.binding + QLatin1Char('|') + host + QLatin1Char('|') + QString::number(port);
+        QString key;
+        key.reserve(e.binding.size() + host.size() + 13);
+        key.append(e.binding).append(QLatin1Char('|')).append(host).append(QLatin1Char('|'));
+        key.append(QString::number(port));
         if (m_caught.contains(key))
             return false;
         if (!e.conditional)
@@ -180,28 +183,40 @@ private:
 
     void meshHops(const RouteRule &rule, const RuleEntry &e, int hi, int port) {
         const QString &host = m_hosts.at(hi);
-        QVector<DeclaredHost> covered;
+        // The ServiceEntry host ports this rule takes from the sources it applies to.
+        QVector<int> routedSlots;
         if (port)
-            covered = m_cx.index.declaredUnder(host);
+            for (const DeclaredHost &d : m_cx.index.declaredUnder(host))
+                routedSlots.append(
+                    m_cx.routed.slot(d.resource->as<ServiceEntry>()->hosts.at(d.hostIndex), port,
+                                     int(m_cx.sources.size())));
         QVector<Target> targets;
+        QVector<FlowHop> hops;               // one per target, reused for each sender
+        std::deque<JoinedProvenance> joined; // one per target
         bool resolved = false;
         for (int si = 0; si < m_cx.sources.size(); ++si) {
             SourceProxy &s = m_cx.sources[si];
-            if (!resourceVisible(m_r, s.ns) || !s.scope.seesHost(m_r.ns, host))
+            if ((!m_exportedEverywhere && !resourceVisible(m_r, s.ns)) ||
+                !s.scope.seesHost(m_r.ns, host))
                 continue;
             if (e.sourceLabels && s.knownLabels && !selectorMatches(*e.sourceLabels, s.labels))
                 continue;
             if (!e.sourceNamespace.isEmpty() && e.sourceNamespace != s.ns)
                 continue;
-            for (const DeclaredHost &d : covered)
-                s.routed[d.resource->as<ServiceEntry>()->hosts.at(d.hostIndex)].insert(port);
+            for (int slot : std::as_const(routedSlots))
+                m_cx.routed.mark(slot, si);
             if (!resolved) {
                 targets = resolveTargets(rule, e, hi, port, false);
+                for (const Target &t : std::as_const(targets)) {
+                    hops.append(t.base);
+                    joined.emplace_back(t.base.provenance);
+                }
                 resolved = true;
             }
-            const Sender sender = m_cx.sender(si);
-            for (const Target &t : targets)
-                m_cx.graph.addHop(makeHop(t, sender));
+            for (int ti = 0; ti < targets.size(); ++ti) {
+                setSenderFields(targets.at(ti), m_senders.at(si), hops[ti], &joined[ti]);
+                m_cx.graph.addHop(std::as_const(hops[ti]));
+            }
         }
     }
 
@@ -211,18 +226,20 @@ private:
         if (rule.terminal)
             return out;
         const QString &host = m_hosts.at(hi);
-        QStringList vsPaths{QStringLiteral("spec.hosts[%1]").arg(hi), rule.path};
+        QStringList vsPaths{indexedPath(u"spec.hosts", hi), rule.path};
         if (e.match >= 0)
-            vsPaths << rule.path + QStringLiteral(".match[%1]").arg(e.match);
+            vsPaths << indexedPath(rule.path, QLatin1StringView("match"), e.match);
         for (int ri = 0; ri < rule.route->size(); ++ri) {
             const RouteDestination &rd = rule.route->at(ri);
             if (!rd.hasDestination || rd.destination.host.isEmpty())
                 continue;
             Target t;
             t.route = &rd;
-            t.path = rule.path + QStringLiteral(".route[%1]").arg(ri);
+            t.path = indexedPath(rule.path, QLatin1StringView("route"), ri);
             t.fqdn = resolveHost(rd.destination.host, m_r.ns);
             t.info = m_cx.destination(t.fqdn);
+            if (!t.info.tlsRules)
+                t.noRules = TlsResolver::none(rd.destination.subset);
             // Sidecar to in-cluster Service is not egress; a gateway sending there is.
             if (t.info.kind == DestinationInfo::InCluster && !fromGateway)
                 continue;
@@ -235,18 +252,16 @@ private:
                 t.nodeId = m_cx.gatewayNode(t.info.gatewayProxy);
                 t.wirePort = t.servicePort;
                 for (const ServerRef &s : m_cx.serversFor(t.info.gatewayProxy, t.servicePort, host))
-                    addProvenance(
-                        received,
-                        sourceOf(*s.gateway, {QStringLiteral("spec.servers[%1]").arg(s.server)}));
+                    addProvenance(received, m_cx.serverSource(s.gateway, s.server));
             } else {
                 t.nodeId = m_cx.hostNode(t.info);
                 t.wirePort = m_cx.wirePort(t.info, t.servicePort);
                 for (const DeclaredHost &d : t.info.declarations) {
-                    QStringList paths{QStringLiteral("spec.hosts[%1]").arg(d.hostIndex)};
+                    QStringList paths{indexedPath(u"spec.hosts", d.hostIndex)};
                     const QVector<ServicePort> &ports = d.resource->as<ServiceEntry>()->ports;
                     for (int k = 0; k < ports.size(); ++k)
                         if (ports.at(k).number && *ports.at(k).number == t.servicePort)
-                            paths << QStringLiteral("spec.ports[%1]").arg(k);
+                            paths << indexedPath(u"spec.ports", k);
                     addProvenance(received, sourceOf(*d.resource, paths));
                 }
                 if (t.info.service)
@@ -269,18 +284,35 @@ private:
             }
             hop.provenance.append(sourceOf(m_r, vsPaths + QStringList{t.path}));
             mergeProvenance(hop.provenance, received);
-            out.append(t);
+            out.append(std::move(t));
         }
         return out;
     }
 
     FlowHop makeHop(const Target &t, const Sender &sender) {
-        const Destination &d = t.route->destination;
         FlowHop hop = t.base;
+        setSenderFields(t, sender, hop);
+        return hop;
+    }
+
+    // The fields of a hop to `t` that depend on the sender: from, tls, tlsDetail, provenance,
+    // notes and blocked; the others are t.base's. A hop reused for the next sender needs only
+    // these set again. `joined`: t.base's provenance with the TLS rules, shared by the senders.
+    void setSenderFields(const Target &t, const Sender &sender, FlowHop &hop,
+                         JoinedProvenance *joined = nullptr) {
+        const Destination &d = t.route->destination;
         hop.from = sender.nodeId;
-        const TlsOrigination o =
-            m_cx.tls.resolve(t.fqdn, d.subset, t.servicePort, sender.identity, t.info.serviceNs);
-        applyOrigination(hop, o, t.appTls, sender.identity.ns);
+        share(hop.tlsDetail, t.base.tlsDetail);
+        if (!joined)
+            share(hop.provenance, t.base.provenance);
+        share(hop.notes, t.base.notes);
+        hop.blocked = t.base.blocked;
+        TlsOrigination resolved;
+        const TlsOrigination &o =
+            t.info.tlsRules ? (resolved = m_cx.tls.resolve(t.info.tlsRules, d.subset, t.servicePort,
+                                                           sender.identity, t.info.serviceNs))
+                            : t.noRules;
+        applyOrigination(hop, o, t.appTls, sender.identity.ns, joined);
         if (o.subsetMissing)
             hop.notes << QStringLiteral("No DestinationRule visible from %1 defines subset \"%2\" "
                                         "of %3")
@@ -300,12 +332,13 @@ private:
                                  .arg(t.fqdn);
             }
         }
-        return hop;
     }
 
     DeriveContext &m_cx;
+    const QVector<Sender> &m_senders; // by source
     const Resource &m_r;
     const VirtualService &m_vs;
+    const bool m_exportedEverywhere; // visible to every sender: no need to ask per sender
     QStringList m_hosts;
     QSet<QString> m_caught;
 };
@@ -313,8 +346,11 @@ private:
 } // namespace
 
 void addRouteHops(DeriveContext &cx) {
+    QVector<Sender> senders; // made once: every mesh rule asks each of them
+    for (int si = 0; si < cx.sources.size(); ++si)
+        senders.append(cx.sender(si));
     for (const Resource *r : cx.index.virtualServices())
-        VirtualServiceHops(cx, *r).run();
+        VirtualServiceHops(cx, senders, *r).run();
 }
 
 } // namespace egret::flow

@@ -1,5 +1,7 @@
 #include "model/flow/RouteRules.h"
 
+#include "model/flow/DeriveContext.h" // indexedPath
+
 namespace egret::flow {
 
 QString ruleProtocol(RuleKind kind) {
@@ -61,7 +63,7 @@ QVector<RouteRule> routeRules(const VirtualService &vs, const QString &ns) {
         const HttpRoute &h = vs.http.at(i);
         RouteRule rule;
         rule.kind = RuleKind::Http;
-        rule.path = QStringLiteral("spec.http[%1]").arg(i);
+        rule.path = indexedPath(u"spec.http", i);
         rule.route = &h.route;
         rule.http = &h;
         rule.terminal = h.hasRedirect || h.hasDirectResponse;
@@ -77,7 +79,7 @@ QVector<RouteRule> routeRules(const VirtualService &vs, const QString &ns) {
         const TlsRoute &t = vs.tls.at(i);
         RouteRule rule;
         rule.kind = RuleKind::Tls;
-        rule.path = QStringLiteral("spec.tls[%1]").arg(i);
+        rule.path = indexedPath(u"spec.tls", i);
         rule.route = &t.route;
         addEntries(rule, t.match, vsGateways, ns, [](const TlsMatchAttributes &m, RuleEntry &e) {
             e.sniHosts = &m.sniHosts;
@@ -89,7 +91,7 @@ QVector<RouteRule> routeRules(const VirtualService &vs, const QString &ns) {
         const TcpRoute &t = vs.tcp.at(i);
         RouteRule rule;
         rule.kind = RuleKind::Tcp;
-        rule.path = QStringLiteral("spec.tcp[%1]").arg(i);
+        rule.path = indexedPath(u"spec.tcp", i);
         rule.route = &t.route;
         addEntries(rule, t.match, vsGateways, ns, [](const L4MatchAttributes &m, RuleEntry &e) {
             e.conditional =

@@ -52,7 +52,8 @@ void addSource(DeriveContext &cx, FlowNode node, const QString &proxyNs, bool kn
 
 void buildSourceProxies(DeriveContext &cx) {
     const MeshIndex &index = cx.index;
-    QMap<QString, FlowNode> groups; // by id, so the order does not depend on the files
+    QMap<QString, FlowNode> groups;          // by id, so the order does not depend on the files
+    QHash<QString, ProvenanceIndex> members; // by id: an app may run as thousands of pods
     QSet<QString> workloadNamespaces;
     QSet<QString> injectedNamespaces;
     for (const Resource *w : index.workloads()) {
@@ -77,7 +78,7 @@ void buildSourceProxies(DeriveContext &cx) {
         } else {
             it->labels = commonLabels(it->labels, spec->podLabels);
         }
-        addProvenance(it->provenance, sourceOf(*w));
+        members[id].add(it->provenance, sourceOf(*w));
         workloadNamespaces.insert(w->ns);
     }
     for (const FlowNode &n : std::as_const(groups))

@@ -5,6 +5,7 @@
 #include "model/flow/Visibility.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace egret::flow {
 
@@ -82,15 +83,35 @@ TlsResolver::GroupPtr TlsResolver::merged(const QVector<const Resource *> &rules
     return g;
 }
 
-const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
+struct TlsResolver::HostRules {
+    QString host;
+    const QVector<const Resource *> *exact = nullptr; // rules naming exactly the host
+    mutable QHash<QString, NamespaceRules> byNamespace;
+    mutable QHash<Asker, const Group *> applying;
+    mutable std::optional<TlsOrigination> noneApplying;
+};
+
+const TlsResolver::HostRules *TlsResolver::rulesFor(const QString &host) const {
+    const QVector<const Resource *> &exact = m_index.rulesForHost(host);
+    if (exact.isEmpty() && m_index.wildcardRules().isEmpty())
+        return nullptr;
+    std::shared_ptr<HostRules> &h = m_hosts[host];
+    if (!h) {
+        h = std::make_shared<HostRules>();
+        h->host = host;
+        h->exact = &exact;
+    }
+    return h.get();
+}
+
+const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const HostRules &h,
                                                         const QString &ns) const {
     // Most hosts have a rule or two: when none of them is in `ns`, there is nothing to cache.
-    const QVector<const Resource *> &exact = m_index.rulesForHost(host);
+    const QVector<const Resource *> &exact = *h.exact;
     if (m_index.wildcardRules().isEmpty() && exact.size() < 8 &&
         std::none_of(exact.cbegin(), exact.cend(), [&](const Resource *r) { return r->ns == ns; }))
         return nullptr;
-    QHash<QString, NamespaceRules> &forHost = m_byNamespace[host];
-    if (const auto it = forHost.constFind(ns); it != forHost.cend())
+    if (const auto it = h.byNamespace.constFind(ns); it != h.byNamespace.cend())
         return it->wide->isEmpty() && it->selecting.isEmpty() ? nullptr : &*it;
     NamespaceRules out;
     QVector<const Resource *> wide;
@@ -98,7 +119,7 @@ const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
     auto consider = [&](const Resource *r) {
         if (r->ns != ns)
             return;
-        const int s = specificity(m_index.ruleHost(r), host);
+        const int s = specificity(m_index.ruleHost(r), h.host);
         if (s == 0)
             return;
         if (r->as<DestinationRule>()->workloadSelector) {
@@ -122,7 +143,7 @@ const TlsResolver::NamespaceRules *TlsResolver::rulesIn(const QString &host,
         if (!e.isEmpty() && !e.contains(QStringLiteral("*")))
             out.wideExportedEverywhere = false;
     }
-    const NamespaceRules &stored = *forHost.insert(ns, out);
+    const NamespaceRules &stored = *h.byNamespace.insert(ns, out);
     return stored.wide->isEmpty() && stored.selecting.isEmpty() ? nullptr : &stored;
 }
 
@@ -141,11 +162,20 @@ const TlsResolver::Group *TlsResolver::exportedPart(const QString &host, const Q
     return m_exported.insert(key, merged(visible))->get();
 }
 
-const TlsResolver::Group *TlsResolver::applying(const QString &host, const ProxyIdentity &proxy,
+const TlsResolver::Group *TlsResolver::applying(const HostRules &h, const ProxyIdentity &proxy,
                                                 const QString &serviceNs) const {
+    const Asker asker{proxy.ns, proxy.labels, serviceNs};
+    auto it = h.applying.constFind(asker);
+    if (it == h.applying.cend())
+        it = h.applying.insert(asker, findApplying(h, proxy, serviceNs));
+    return *it;
+}
+
+const TlsResolver::Group *TlsResolver::findApplying(const HostRules &h, const ProxyIdentity &proxy,
+                                                    const QString &serviceNs) const {
     // 1. The proxy's namespace: a rule selecting the proxy, else the namespace-wide ones
     //    (a rule always applies in its own namespace, whatever its exportTo).
-    if (const NamespaceRules *own = rulesIn(host, proxy.ns)) {
+    if (const NamespaceRules *own = rulesIn(h, proxy.ns)) {
         for (const Resource *r : own->selecting) {
             if (proxy.labels &&
                 !selectorMatches(*r->as<DestinationRule>()->workloadSelector, *proxy.labels))
@@ -163,8 +193,8 @@ const TlsResolver::Group *TlsResolver::applying(const QString &host, const Proxy
     for (const QString &ns : {serviceNs, root}) {
         if (ns.isEmpty() || ns == proxy.ns)
             continue;
-        if (const NamespaceRules *rules = rulesIn(host, ns)) {
-            const Group *g = exportedPart(host, ns, *rules, proxy.ns);
+        if (const NamespaceRules *rules = rulesIn(h, ns)) {
+            const Group *g = exportedPart(h.host, ns, *rules, proxy.ns);
             if (!g->isEmpty())
                 return g;
         }
@@ -172,26 +202,36 @@ const TlsResolver::Group *TlsResolver::applying(const QString &host, const Proxy
     return nullptr;
 }
 
-TlsOrigination TlsResolver::resolve(const QString &host, const QString &subset, int port,
-                                    const ProxyIdentity &proxy, const QString &serviceNs) const {
-    if (m_index.rulesForHost(host).isEmpty() && m_index.wildcardRules().isEmpty()) {
+TlsOrigination TlsResolver::none(const QString &subset) {
+    TlsOrigination none;
+    none.subsetMissing = !subset.isEmpty();
+    return none;
+}
+
+const TlsOrigination &TlsResolver::noneApplying(const HostRules &h) const {
+    if (!h.noneApplying) {
         TlsOrigination none;
-        none.subsetMissing = !subset.isEmpty();
-        return none;
+        for (const QVector<const Resource *> &list : {*h.exact, m_index.wildcardRules()})
+            for (const Resource *r : list)
+                if (specificity(m_index.ruleHost(r), h.host) > 0)
+                    none.passedOver.append(r);
+        h.noneApplying = none;
     }
-    if (const Group *g = applying(host, proxy, serviceNs)) {
+    return *h.noneApplying;
+}
+
+TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subset, int port,
+                                    const ProxyIdentity &proxy, const QString &serviceNs) const {
+    if (!rules)
+        return none(subset);
+    if (const Group *g = applying(*rules, proxy, serviceNs)) {
         QHash<QPair<QString, int>, TlsOrigination> &cache = m_originations[g];
         const QPair<QString, int> key(subset, port);
         if (const auto it = cache.constFind(key); it != cache.cend())
             return *it;
         return *cache.insert(key, originate(*g, subset, port));
     }
-    TlsOrigination none;
-    for (const QVector<const Resource *> &list :
-         {m_index.rulesForHost(host), m_index.wildcardRules()})
-        for (const Resource *r : list)
-            if (specificity(m_index.ruleHost(r), host) > 0)
-                none.passedOver.append(r);
+    TlsOrigination none = noneApplying(*rules);
     none.subsetMissing = !subset.isEmpty();
     return none;
 }
@@ -251,9 +291,27 @@ TlsOrigination TlsResolver::originate(const Group &g, const QString &subset, int
     return out;
 }
 
-void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs) {
+const Provenance &JoinedProvenance::with(const Provenance &rules) {
+    if (rules.isEmpty())
+        return m_base;
+    for (const auto &[known, joined] : std::as_const(m_joined))
+        if (known.constData() == rules.constData() && known.size() == rules.size())
+            return joined;
+    Provenance joined = m_base;
+    mergeProvenance(joined, rules);
+    m_joined.append({rules, joined});
+    return m_joined.last().second;
+}
+
+void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs,
+                      JoinedProvenance *joined) {
     hop.tls = wireTls(o.mode, appTls);
-    mergeProvenance(hop.provenance, o.rules);
+    if (joined) {
+        if (const Provenance &p = joined->with(o.rules); !hop.provenance.isSharedWith(p))
+            hop.provenance = p;
+    } else {
+        mergeProvenance(hop.provenance, o.rules);
+    }
     if (hop.tls != WireTls::Plaintext && hop.tls != WireTls::AppTls)
         hop.tlsDetail = o.detail;
     for (const Resource *r : o.passedOver)

@@ -38,8 +38,13 @@ public:
     explicit TlsResolver(const MeshIndex &index)
         : m_index(index) {}
 
-    TlsOrigination resolve(const QString &host, const QString &subset, int port,
+    // The rules naming a host, found once and asked for each proxy; null when none do (resolve
+    // then gives none(subset) for every proxy).
+    struct HostRules;
+    const HostRules *rulesFor(const QString &host) const;
+    TlsOrigination resolve(const HostRules *rules, const QString &subset, int port,
                            const ProxyIdentity &proxy, const QString &serviceNs) const;
+    static TlsOrigination none(const QString &subset);
 
 private:
     // Rules for one host in one namespace, merged.
@@ -57,18 +62,38 @@ private:
         bool wideExportedEverywhere = true;
         QVector<const Resource *> selecting;
     };
-    const NamespaceRules *rulesIn(const QString &host, const QString &ns) const;
-    const Group *applying(const QString &host, const ProxyIdentity &proxy,
+    // Who asks, for the answers a host's rules keep: every route to one host asks again for
+    // each sender. Strings count by their data (the key holds them), as senders and
+    // destinations pass the same strings each time.
+    struct Asker {
+        QString proxyNs;
+        const Labels *labels = nullptr;
+        QString serviceNs;
+        bool operator==(const Asker &o) const {
+            return proxyNs.constData() == o.proxyNs.constData() &&
+                   proxyNs.size() == o.proxyNs.size() && labels == o.labels &&
+                   serviceNs.constData() == o.serviceNs.constData() &&
+                   serviceNs.size() == o.serviceNs.size();
+        }
+        friend size_t qHash(const Asker &a, size_t seed = 0) {
+            return qHashMulti(seed, a.proxyNs.constData(), a.labels, a.serviceNs.constData());
+        }
+    };
+    const NamespaceRules *rulesIn(const HostRules &h, const QString &ns) const;
+    const Group *findApplying(const HostRules &h, const ProxyIdentity &proxy,
+                              const QString &serviceNs) const;
+    const Group *applying(const HostRules &h, const ProxyIdentity &proxy,
                           const QString &serviceNs) const;
     const Group *exportedPart(const QString &host, const QString &ns, const NamespaceRules &all,
                               const QString &proxyNs) const;
+    const TlsOrigination &noneApplying(const HostRules &h) const;
     TlsOrigination originate(const Group &g, const QString &subset, int port) const;
     static GroupPtr merged(const QVector<const Resource *> &rules);
 
     const MeshIndex &m_index;
-    mutable QHash<QString, QHash<QString, NamespaceRules>> m_byNamespace; // by host, ns
-    mutable QHash<QString, GroupPtr> m_exported;                          // by host|ns|proxyNs
-    mutable QHash<const Resource *, GroupPtr> m_single;                   // a selecting rule alone
+    mutable QHash<QString, std::shared_ptr<HostRules>> m_hosts; // stable while it grows
+    mutable QHash<QString, GroupPtr> m_exported;                // by host|ns|proxyNs
+    mutable QHash<const Resource *, GroupPtr> m_single;         // a selecting rule alone
     // The same group, subset and port always give the same origination.
     mutable QHash<const Group *, QHash<QPair<QString, int>, TlsOrigination>> m_originations;
 };
@@ -77,8 +102,24 @@ private:
 // protocols, else plaintext.
 WireTls wireTls(const QString &originationMode, bool appTls);
 
+// A hop's provenance joined with an origination's rules, made once per rules list for all the
+// senders of one destination: those that get the same origination share one list. Rules lists
+// count as the same when they share their data, as the resolver's answers for a group do.
+class JoinedProvenance {
+public:
+    explicit JoinedProvenance(const Provenance &base)
+        : m_base(base) {}
+    const Provenance &with(const Provenance &rules);
+
+private:
+    Provenance m_base;
+    QVector<QPair<Provenance, Provenance>> m_joined; // rules, base + rules
+};
+
 // Sets a hop's TLS on the wire from an origination, with the rules' fields as provenance and a
-// note when rules for the host exist but none applies to the sender.
-void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs);
+// note when rules for the host exist but none applies to the sender. With `joined`, the hop's
+// provenance is its base: the joined list replaces it.
+void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs,
+                      JoinedProvenance *joined = nullptr);
 
 } // namespace egret::flow

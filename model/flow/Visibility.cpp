@@ -48,6 +48,7 @@ SidecarScope SidecarScope::forProxy(const MeshIndex &index, const QString &ns,
         if (r->ns == ns && s->workloadSelector) {
             if (labels && selectorMatches(*s->workloadSelector, *labels)) {
                 scope.m_sidecar = r;
+                scope.splitEgressHosts();
                 return scope;
             }
         } else if (r->ns == ns && !nsWide) {
@@ -57,23 +58,25 @@ SidecarScope SidecarScope::forProxy(const MeshIndex &index, const QString &ns,
         }
     }
     scope.m_sidecar = nsWide ? nsWide : rootWide;
+    scope.splitEgressHosts();
     return scope;
 }
 
-bool SidecarScope::seesHost(const QString &configNs, const QString &host) const {
-    if (!m_sidecar)
-        return true;
-    const Sidecar *s = m_sidecar->as<Sidecar>();
-    if (s->egress.isEmpty())
-        return true;
-    for (const EgressListener &l : s->egress) {
-        for (const QString &entry : l.hosts) {
-            const QString ns = namespacePart(entry);
-            const bool nsOk = ns == QLatin1String("*") || ns == configNs ||
-                              (ns == QLatin1String(".") && configNs == m_proxyNs);
-            if (nsOk && hostsIntersect(hostPart(entry), host))
-                return true;
-        }
+void SidecarScope::splitEgressHosts() {
+    m_allHosts = !m_sidecar || m_sidecar->as<Sidecar>()->egress.isEmpty();
+    if (m_allHosts)
+        return;
+    for (const EgressListener &l : m_sidecar->as<Sidecar>()->egress)
+        for (const QString &entry : l.hosts)
+            m_egressHosts.append({namespacePart(entry), hostPart(entry)});
+}
+
+bool SidecarScope::seesListedHost(const QString &configNs, const QString &host) const {
+    for (const auto &[ns, egressHost] : m_egressHosts) {
+        const bool nsOk = ns == QLatin1String("*") || ns == configNs ||
+                          (ns == QLatin1String(".") && configNs == m_proxyNs);
+        if (nsOk && hostsIntersect(egressHost, host))
+            return true;
     }
     return false;
 }

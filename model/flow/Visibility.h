@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 namespace egret::flow {
 
@@ -24,13 +25,21 @@ public:
 
     const Resource *sidecar() const { return m_sidecar; }
     // Whether a host declared or routed by a resource in `configNs` is in the egress hosts.
-    bool seesHost(const QString &configNs, const QString &host) const;
+    bool seesHost(const QString &configNs, const QString &host) const {
+        return m_allHosts || seesListedHost(configNs, host);
+    }
     // The outbound traffic policy: the Sidecar's, else the mesh's.
     bool registryOnly(bool meshRegistryOnly) const;
 
 private:
+    void splitEgressHosts();
+    bool seesListedHost(const QString &configNs, const QString &host) const;
+
     const Resource *m_sidecar = nullptr;
     QString m_proxyNs;
+    // The Sidecar's egress hosts, split once: asked per route and per declared host.
+    QVector<QPair<QString, QString>> m_egressHosts; // namespace part, host part
+    bool m_allHosts = true;                         // no Sidecar, or one without egress
 };
 
 } // namespace egret::flow

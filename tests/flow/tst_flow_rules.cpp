@@ -241,8 +241,8 @@ private Q_SLOTS:
         const QJsonArray edges = root.value("edges").toArray();
         QCOMPARE(edges.size(), 2);
         const QJsonObject e = edges.at(1).toObject();
-        QCOMPARE(e.keys(),
-                 QStringList({"blocked", "broken", "from", "port", "protocol", "resources", "tls", "to"}));
+        QCOMPARE(e.keys(), QStringList({"blocked", "broken", "from", "port", "protocol",
+                                        "resources", "tls", "to"}));
         QCOMPARE(e.value("from").toString(), kEgress);
         QCOMPARE(e.value("port").toInt(), 5432);
         QCOMPARE(e.value("tls").toString(), QString("plaintext"));
