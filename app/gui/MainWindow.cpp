@@ -441,10 +441,6 @@ void MainWindow::onAnalysisFinished() {
     updateCatchingUp();
 }
 
-Diagnostics MainWindow::currentProblems() const {
-    return m_session->problems();
-}
-
 void MainWindow::showProblems() {
     const Diagnostics &all = m_session->problems();
     m_problems->setDiagnostics(all);

@@ -90,9 +90,6 @@ public:
     InfoBar *infoBar() const { return m_infoBar; }
     QAction *action(const QString &name) const;
 
-    // The diagnostics shown in Problems: load problems plus validator findings.
-    Diagnostics currentProblems() const;
-
 Q_SIGNALS:
     void autosaved(); // a snapshot of unsaved work was written to the recovery folder
     void caughtUp();  // every view shows the files as they are now
