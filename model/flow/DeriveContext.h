@@ -111,6 +111,10 @@ public:
     // Each server's provenance entry (spec.servers[i]), made once and shared by the hops.
     QHash<const Resource *, QVector<FlowSource>> serverSources;
     RoutedPorts routed;
+    // Equal notes lists made for different routes, made one, so that merging them into a hop
+    // is seen to change nothing.
+    QSet<QStringList> notesLists;
+    const QStringList &sharedNotes(const QStringList &notes) { return *notesLists.insert(notes); }
 
     Sender sender(int sourceIndex) const;
     Sender gatewaySender(int proxy) const;

@@ -45,7 +45,7 @@ void directHops(DeriveContext &cx, const Resource &r, const QString &host, const
             hop.protocol = p.protocol;
             const TlsOrigination o =
                 cx.tls.resolve(info.tlsRules, QString(), p.number, s.identity(), r.ns);
-            applyOrigination(hop, o, p.appTls, s.ns, &declared[k]);
+            applyOrigination(hop, o, p.appTls, &declared[k]);
             cx.graph.addHop(std::move(hop));
         }
     }

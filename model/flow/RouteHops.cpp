@@ -312,7 +312,7 @@ private:
             t.info.tlsRules ? (resolved = m_cx.tls.resolve(t.info.tlsRules, d.subset, t.servicePort,
                                                            sender.identity, t.info.serviceNs))
                             : t.noRules;
-        applyOrigination(hop, o, t.appTls, sender.identity.ns, joined);
+        applyOrigination(hop, o, t.appTls, joined);
         if (o.subsetMissing)
             hop.notes << QStringLiteral("No DestinationRule visible from %1 defines subset \"%2\" "
                                         "of %3")
@@ -332,6 +332,8 @@ private:
                                  .arg(t.fqdn);
             }
         }
+        if (!hop.notes.isEmpty() && !hop.notes.isSharedWith(t.base.notes))
+            hop.notes = m_cx.sharedNotes(hop.notes);
     }
 
     DeriveContext &m_cx;

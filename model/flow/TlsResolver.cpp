@@ -5,7 +5,6 @@
 #include "model/flow/Visibility.h"
 
 #include <algorithm>
-#include <optional>
 
 namespace egret::flow {
 
@@ -88,7 +87,9 @@ struct TlsResolver::HostRules {
     const QVector<const Resource *> *exact = nullptr; // rules naming exactly the host
     mutable QHash<QString, NamespaceRules> byNamespace;
     mutable QHash<Asker, const Group *> applying;
-    mutable std::optional<TlsOrigination> noneApplying;
+    mutable QVector<const Resource *> passedOver; // when none applies: the rules for the host
+    mutable bool passedOverFound = false;
+    mutable QHash<QString, QStringList> passedOverNotes; // by proxy namespace
 };
 
 const TlsResolver::HostRules *TlsResolver::rulesFor(const QString &host) const {
@@ -208,16 +209,25 @@ TlsOrigination TlsResolver::none(const QString &subset) {
     return none;
 }
 
-const TlsOrigination &TlsResolver::noneApplying(const HostRules &h) const {
-    if (!h.noneApplying) {
-        TlsOrigination none;
+const QStringList &TlsResolver::passedOverNotes(const HostRules &h, const QString &proxyNs) const {
+    if (!h.passedOverFound) {
         for (const QVector<const Resource *> &list : {*h.exact, m_index.wildcardRules()})
             for (const Resource *r : list)
                 if (specificity(m_index.ruleHost(r), h.host) > 0)
-                    none.passedOver.append(r);
-        h.noneApplying = none;
+                    h.passedOver.append(r);
+        h.passedOverFound = true;
     }
-    return *h.noneApplying;
+    auto it = h.passedOverNotes.constFind(proxyNs);
+    if (it == h.passedOverNotes.cend()) {
+        QStringList notes;
+        for (const Resource *r : std::as_const(h.passedOver))
+            notes << QStringLiteral("DestinationRule %1 does not apply to proxies in %2: Istio "
+                                    "takes rules from the proxy's namespace, the host's, then the "
+                                    "root namespace")
+                         .arg(r->ns + QLatin1Char('/') + r->meta.name, proxyNs);
+        it = h.passedOverNotes.insert(proxyNs, notes);
+    }
+    return *it;
 }
 
 TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subset, int port,
@@ -231,8 +241,8 @@ TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subse
             return *it;
         return *cache.insert(key, originate(*g, subset, port));
     }
-    TlsOrigination none = noneApplying(*rules);
-    none.subsetMissing = !subset.isEmpty();
+    TlsOrigination none = TlsResolver::none(subset);
+    none.passedOver = passedOverNotes(*rules, proxy.ns);
     return none;
 }
 
@@ -303,7 +313,7 @@ const Provenance &JoinedProvenance::with(const Provenance &rules) {
     return m_joined.last().second;
 }
 
-void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs,
+void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls,
                       JoinedProvenance *joined) {
     hop.tls = wireTls(o.mode, appTls);
     if (joined) {
@@ -314,11 +324,12 @@ void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const 
     }
     if (hop.tls != WireTls::Plaintext && hop.tls != WireTls::AppTls)
         hop.tlsDetail = o.detail;
-    for (const Resource *r : o.passedOver)
-        hop.notes << QStringLiteral("DestinationRule %1 does not apply to proxies in %2: Istio "
-                                    "takes rules from the proxy's namespace, the host's, then the "
-                                    "root namespace")
-                         .arg(r->ns + QLatin1Char('/') + r->meta.name, proxyNs);
+    if (!o.passedOver.isEmpty()) {
+        if (hop.notes.isEmpty())
+            hop.notes = o.passedOver; // shared, as the resolver made it
+        else
+            hop.notes += o.passedOver;
+    }
 }
 
 } // namespace egret::flow

@@ -23,8 +23,9 @@ struct TlsOrigination {
     QString mode;               // SIMPLE, MUTUAL, ISTIO_MUTUAL, DISABLE or empty
     QString detail;             // "sni=..., credentialName=..."
     bool subsetMissing = false; // the route names a subset no applying rule defines
-    // Rules for the host that do not apply to this proxy (wrong namespace, selector, exportTo).
-    QVector<const Resource *> passedOver;
+    // Why rules for the host do not apply to this proxy (wrong namespace, selector, exportTo):
+    // one note per rule, made once per host and proxy namespace.
+    QStringList passedOver;
 };
 
 // Finds the DestinationRules that apply to a destination for a proxy, in Istio's order: the
@@ -86,7 +87,7 @@ private:
                           const QString &serviceNs) const;
     const Group *exportedPart(const QString &host, const QString &ns, const NamespaceRules &all,
                               const QString &proxyNs) const;
-    const TlsOrigination &noneApplying(const HostRules &h) const;
+    const QStringList &passedOverNotes(const HostRules &h, const QString &proxyNs) const;
     TlsOrigination originate(const Group &g, const QString &subset, int port) const;
     static GroupPtr merged(const QVector<const Resource *> &rules);
 
@@ -119,7 +120,7 @@ private:
 // Sets a hop's TLS on the wire from an origination, with the rules' fields as provenance and a
 // note when rules for the host exist but none applies to the sender. With `joined`, the hop's
 // provenance is its base: the joined list replaces it.
-void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls, const QString &proxyNs,
+void applyOrigination(FlowHop &hop, const TlsOrigination &o, bool appTls,
                       JoinedProvenance *joined = nullptr);
 
 } // namespace egret::flow
