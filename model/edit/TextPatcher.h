@@ -51,7 +51,10 @@ struct PatchResult {
 // the smallest enclosing mapping entry, then the whole document, is re-emitted instead.
 // Returns nothing (with a message) when an edit does not apply to the tree (a missing path,
 // an existing key) or the text cannot be parsed.
+// `parsed`, when given, is `text` parsed already (and left unchanged): it saves a parse, which a
+// Gateway listing thousands of hosts feels.
 std::optional<PatchResult> patchDocument(const QByteArray &text, const QVector<TextEdit> &edits,
-                                         QString *error = nullptr);
+                                         QString *error = nullptr,
+                                         const YAML::Node *parsed = nullptr);
 
 } // namespace egret::edit

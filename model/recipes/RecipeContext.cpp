@@ -76,12 +76,21 @@ QString RecipeContext::uniqueName(Kind kind, const QString &ns, const QString &b
     return name;
 }
 
+const std::optional<YAML::Node> &RecipeContext::parsed(const SourceDocument &d) const {
+    auto it = m_parsed.find(d.id);
+    if (it == m_parsed.end() || it->first.constData() != d.text.constData() ||
+        it->first.size() != d.text.size())
+        it = m_parsed.insert(d.id, {d.text, parse(d.text)});
+    return it->second;
+}
+
 YAML::Node RecipeContext::yamlOf(const Resource &r, const QString &fieldPath) const {
     const SourceDocument *d = m_ws.document(r.id.document);
-    const std::optional<YAML::Node> root = d ? parse(d->text) : std::nullopt;
-    if (!root)
+    if (!d || !parsed(*d))
         return YAML::Node(YAML::NodeType::Undefined);
-    return edit::findPath(*root, r.documentPath(fieldPath));
+    // A copy, so that no caller can change the kept tree.
+    const YAML::Node node = edit::findPath(*parsed(*d), r.documentPath(fieldPath));
+    return node.IsDefined() ? YAML::Clone(node) : node;
 }
 
 bool RecipeContext::edit(const Resource &r, const QVector<edit::TextEdit> &edits,
@@ -94,7 +103,7 @@ bool RecipeContext::edit(const Resource &r, const QVector<edit::TextEdit> &edits
         e.path = r.documentPath(e.path);
     QString error;
     const std::optional<edit::PatchResult> patched =
-        edit::patchDocument(d->text, inDocument, &error);
+        edit::patchDocument(d->text, inDocument, &error, parsed(*d) ? &*parsed(*d) : nullptr);
     if (!patched) {
         problem(QStringLiteral("workspace"),
                 QStringLiteral("%1: cannot edit %2: %3")
@@ -173,7 +182,7 @@ void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &n
         const SourceDocument *d = m_ws.document(id);
         if (!d->hasContent || !d->parsed)
             continue;
-        if (const std::optional<YAML::Node> root = parse(d->text); root && root->IsMap()) {
+        if (const std::optional<YAML::Node> &root = parsed(*d); root && root->IsMap()) {
             style = yaml::detectStyle(*root);
             style.keepFlowCollections = false;
             break;

@@ -63,7 +63,12 @@ private:
     YAML::Node newDocument(Kind kind, const QString &writtenNs, const QString &name,
                            const YAML::Node &spec) const;
 
+    // A document's text parsed, kept while the text stays the same: the steps read a large
+    // Gateway more than once.
+    const std::optional<YAML::Node> &parsed(const SourceDocument &d) const;
+
     Workspace m_ws;
+    mutable QHash<DocumentId, std::pair<QByteArray, std::optional<YAML::Node>>> m_parsed;
     edit::ChangeRecorder m_recorder;
     QString m_targetFile;
     QString m_writtenNs;
