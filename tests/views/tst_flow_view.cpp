@@ -231,6 +231,11 @@ private Q_SLOTS:
                     ->sceneBoundingRect()
                     .contains(folded->scenePos()));
 
+        // Selecting a hop the bundle carries (from the Problems or Resources dock) selects it.
+        scene.selectIds({scene.hopItem(bundle)->edge().hops.last()});
+        QVERIFY(scene.hopItem(bundle)->isSelected());
+        QCOMPARE(scene.selectedItems().size(), 1);
+
         // Selecting a folded host selects its group.
         scene.selectIds({"host:api-04.partner-1.example.com"});
         QCOMPARE(scene.flowSelection().nodeIds, QStringList{range});

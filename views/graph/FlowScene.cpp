@@ -162,10 +162,9 @@ void FlowScene::adopt(ScenePlan plan) {
         FlowGraph flows;
         HostGrouping grouping;
         VisibleGraph visible;
-        QHash<QString, QString> bundleOfHop;
     };
-    auto retired = std::make_shared<Retired>(Retired{
-        std::move(m_flows), std::move(m_grouping), std::move(m_visible), std::move(m_bundleOfHop)});
+    auto retired = std::make_shared<Retired>(
+        Retired{std::move(m_flows), std::move(m_grouping), std::move(m_visible)});
     m_flows = std::move(plan.flows);
     m_grouping = std::move(plan.grouping);
     m_collapsed = std::move(plan.collapsed);
@@ -173,7 +172,6 @@ void FlowScene::adopt(ScenePlan plan) {
     m_openWorkloads = std::move(plan.openWorkloads);
     m_allCollapsed.reset();
     m_visible = std::move(plan.visible);
-    m_bundleOfHop = std::move(plan.bundleOfHop);
     syncItems();
     QThreadPool::globalInstance()->start(
         [retired = std::move(retired)]() mutable { retired.reset(); });

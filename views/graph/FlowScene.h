@@ -114,7 +114,6 @@ private:
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, HopItem *> m_edges;
     QHash<QString, GroupItem *> m_frames;
-    QHash<QString, QString> m_bundleOfHop;
     LegendItem *m_legend = nullptr;
     QRectF m_graphRect;
 

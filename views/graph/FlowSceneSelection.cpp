@@ -68,8 +68,8 @@ void FlowScene::selectIds(const QStringList &ids) {
             n->setSelected(true);
         } else if (GroupItem *f = m_frames.value(id)) {
             f->setSelected(true);
-        } else if (const QString bundle = m_bundleOfHop.value(id); !bundle.isEmpty()) {
-            if (HopItem *e = m_edges.value(bundle))
+        } else if (const VisibleEdge *drawing = m_visible.edgeDrawing(m_flows, id)) {
+            if (HopItem *e = m_edges.value(drawing->id))
                 e->setSelected(true);
         } else if (HopItem *e = m_edges.value(id)) {
             e->setSelected(true);

@@ -48,11 +48,8 @@ ScenePlan planScene(PlanRequest request) {
     for (const VisibleCluster &c : plan.visible.clusters)
         if (const HostGroup *g = plan.grouping.group(c.id))
             plan.tooltips.insert(c.id, groupTooltip(*g));
-    for (const VisibleEdge &e : plan.visible.edges) {
+    for (const VisibleEdge &e : plan.visible.edges)
         plan.tooltips.insert(e.id, edgeTooltip(e, plan.flows));
-        for (const QString &h : e.hops)
-            plan.bundleOfHop.insert(h, e.id);
-    }
     return plan;
 }
 

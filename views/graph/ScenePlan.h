@@ -31,8 +31,7 @@ struct ScenePlan {
     QHash<QString, bool> userCollapsed;
     QSet<QString> openWorkloads;
     VisibleGraph visible;
-    QHash<QString, QString> tooltips;    // visible node, frame and edge ids -> tooltip
-    QHash<QString, QString> bundleOfHop; // hop id -> the bundle edge that draws it
+    QHash<QString, QString> tooltips; // visible node, frame and edge ids -> tooltip
     quint64 serial = 0;
 };
 

@@ -135,8 +135,8 @@ void foldHosts(const HostGrouping &grouping, const QSet<QString> &collapsed, Vis
 
 // Workloads whose hops look the same once hosts are folded, by their first member's id. An open
 // class is a frame around its members.
-void foldWorkloads(const FlowGraph &graph, const QSet<QString> &open, VisibleGraph &out,
-                   QHash<QString, QString> &clusterOf) {
+void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QString> &open,
+                   VisibleGraph &out, QHash<QString, QString> &clusterOf) {
     // What each workload's edges look like: entries "target|tls|label[|x]". Tens of thousands of
     // hops share a few thousand distinct entries, so each is built once and workloads keep
     // indexes into them.
@@ -149,7 +149,6 @@ void foldWorkloads(const FlowGraph &graph, const QSet<QString> &open, VisibleGra
         }
     if (workloads < kFoldWorkloadsFrom)
         return;
-    const HopEnds ends(graph);
     QVector<QVector<int> *> signatureOf(graph.nodes().size(), nullptr);
     for (int i = 0; i < graph.nodes().size(); ++i) {
         const auto it = signature.find(graph.nodes()[i].id);
@@ -230,8 +229,9 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
                                const QSet<QString> &collapsed, const QSet<QString> &openWorkloads) {
     VisibleGraph out;
     QHash<QString, QString> clusterOf; // host or workload -> the open group it sits in
+    const HopEnds ends(graph);
     foldHosts(grouping, collapsed, out, clusterOf);
-    foldWorkloads(graph, openWorkloads, out, clusterOf);
+    foldWorkloads(graph, ends, openWorkloads, out, clusterOf);
 
     QHash<QString, int> nodeIndex;
     for (int i = 0; i < out.nodes.size(); ++i)
@@ -255,7 +255,6 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
 
     // Hops between the same two shown nodes with the same TLS (and failing or not) become one
     // bundle; the bundle's id is built once, not once per hop.
-    const HopEnds ends(graph);
     Interner ids;
     QVector<int> self(graph.nodes().size()), shown(graph.nodes().size());
     for (int i = 0; i < graph.nodes().size(); ++i) {
@@ -275,6 +274,10 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
     };
     std::unordered_map<BundleKey, int, BundleHash> bundleIndex;
     QHash<QString, int> edgeIndex;
+    // Per edge: its first hop, and whether its hops share that hop's port and protocol.
+    QVector<int> firstHop;
+    QVector<bool> samePort;
+    out.edgeOfHop.resize(graph.hops().size());
     auto addEdge = [&](const QString &id, const QString &from, const QString &to,
                        const FlowHop &h) {
         VisibleEdge e;
@@ -285,6 +288,8 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
         e.label = edgeLabel(h);
         e.badges = hopBadges(h);
         out.edges.append(e);
+        firstHop.append(-1);
+        samePort.append(true);
         return int(out.edges.size()) - 1;
     };
     for (int i = 0; i < graph.hops().size(); ++i) {
@@ -320,25 +325,33 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
         e.hops << h.id;
         e.broken = e.broken || h.broken;
         e.blocked = e.blocked || h.blocked;
+        out.edgeOfHop[i] = index;
+        if (firstHop[index] < 0) {
+            firstHop[index] = i;
+        } else if (samePort[index]) {
+            const FlowHop &first = graph.hops()[firstHop[index]];
+            samePort[index] = h.port == first.port && h.protocol == first.protocol;
+        }
     }
     // A bundle says how many hops it carries, and the port when they share it.
-    for (VisibleEdge &e : out.edges) {
+    for (int i = 0; i < out.edges.size(); ++i) {
+        VisibleEdge &e = out.edges[i];
         if (!e.id.startsWith(QLatin1String("bundle:")))
             continue;
-        const FlowHop *first = graph.hop(e.hops.first());
-        bool shared = true;
-        for (const QString &id : std::as_const(e.hops)) {
-            const FlowHop *h = graph.hop(id);
-            if (h->port != first->port || h->protocol != first->protocol) {
-                shared = false;
-                break;
-            }
-        }
-        e.label = (shared ? edgeLabel(*first) + QLatin1Char(' ') : QString()) +
-                  QStringLiteral("×%1").arg(e.hops.size());
+        e.label =
+            (samePort[i] ? edgeLabel(graph.hops()[firstHop[i]]) + QLatin1Char(' ') : QString()) +
+            QStringLiteral("×%1").arg(e.hops.size());
         e.badges.clear();
     }
     return out;
+}
+
+const VisibleEdge *VisibleGraph::edgeDrawing(const FlowGraph &graph, const QString &hopId) const {
+    const FlowHop *hop = graph.hop(hopId);
+    if (!hop)
+        return nullptr;
+    const qsizetype i = hop - graph.hops().constData();
+    return i < edgeOfHop.size() ? &edges[edgeOfHop[i]] : nullptr;
 }
 
 } // namespace egret::views

@@ -48,6 +48,10 @@ struct VisibleGraph {
     QVector<VisibleEdge> edges;
     QVector<VisibleCluster> clusters;
     QHash<QString, QString> shownAs; // flow node id -> the group that shows it, when folded
+    QVector<int> edgeOfHop;          // per hop of the graph, in its order: the edge drawing it
+
+    // The edge that draws a hop of `graph` (the graph this was built from), or null.
+    const VisibleEdge *edgeDrawing(const FlowGraph &graph, const QString &hopId) const;
 };
 
 // Workloads are folded by sameness only in graphs with more of them than this.
