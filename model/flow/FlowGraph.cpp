@@ -93,7 +93,7 @@ const FlowNode *FlowGraph::node(const QString &id) const {
 }
 
 const FlowHop *FlowGraph::hop(const QString &id) const {
-    const auto it = m_hopIndex.constFind(id);
+    const auto it = m_hopIndex.constFind(HopIdKey(id));
     return it == m_hopIndex.cend() ? nullptr : &m_hops[*it];
 }
 
@@ -218,12 +218,14 @@ FlowHop &FlowGraph::addHop(const FlowHop &hop) {
 FlowHop &FlowGraph::add(const FlowHop &hop, FlowHop *movable) {
     int index = -1;
     if (!hop.id.isEmpty()) {
-        index = m_hopIndex.value(hop.id, -1);
-        if (index < 0) {
-            m_hopIndex.insert(hop.id, int(m_hops.size()));
+        const qsizetype known = m_hopIndex.size();
+        int &slot = m_hopIndex[HopIdKey(hop.id)];
+        if (m_hopIndex.size() != known) {
+            slot = int(m_hops.size());
             m_hops.append(movable ? std::move(*movable) : hop);
             return m_hops.last();
         }
+        index = slot;
     } else if (const auto it = building().byKey.constFind(keyOf(hop));
                it != m_building->byKey.cend()) {
         index = *it;
@@ -231,7 +233,7 @@ FlowHop &FlowGraph::add(const FlowHop &hop, FlowHop *movable) {
         // Fields that differ may still make the same id: the id decides.
         QString id = hopId(hop);
         const qsizetype known = m_hopIndex.size();
-        int &slot = m_hopIndex[id]; // one lookup, inserting when absent
+        int &slot = m_hopIndex[HopIdKey(id)]; // one lookup, inserting when absent
         if (m_hopIndex.size() != known) {
             slot = int(m_hops.size());
             m_hops.append(movable ? std::move(*movable) : hop);

@@ -142,8 +142,22 @@ private:
 
     QVector<FlowNode> m_nodes;
     QVector<FlowHop> m_hops;
+    // A hop id with its hash, computed once: tens of thousands of ids of some sixty characters
+    // are inserted, and a QHash that grows hashes every key again.
+    struct HopIdKey {
+        explicit HopIdKey(const QString &s)
+            : id(s)
+            , hash(qHash(s)) {}
+        QString id;
+        size_t hash;
+        friend bool operator==(const HopIdKey &a, const HopIdKey &b) {
+            return a.hash == b.hash && a.id == b.id;
+        }
+        friend size_t qHash(const HopIdKey &k, size_t seed) { return k.hash ^ seed; }
+    };
+
     QHash<QString, int> m_nodeIndex;
-    QHash<QString, int> m_hopIndex;
+    QHash<HopIdKey, int> m_hopIndex;
     std::shared_ptr<Building> m_building; // null but while building
 };
 
