@@ -86,7 +86,13 @@ struct TlsResolver::HostRules {
     QString host;
     const QVector<const Resource *> *exact = nullptr; // rules naming exactly the host
     mutable QHash<QString, NamespaceRules> byNamespace;
-    mutable QHash<Asker, const Group *> applying;
+    // What applies for an asker, or (none applying) the notes on the rules passed over: one
+    // lookup per sender and route.
+    struct Answer {
+        const Group *group = nullptr;
+        QStringList passedOver;
+    };
+    mutable QHash<Asker, Answer> applying;
     mutable QVector<const Resource *> passedOver; // when none applies: the rules for the host
     mutable bool passedOverFound = false;
     mutable QHash<QString, QStringList> passedOverNotes; // by proxy namespace
@@ -164,12 +170,18 @@ const TlsResolver::Group *TlsResolver::exportedPart(const QString &host, const Q
 }
 
 const TlsResolver::Group *TlsResolver::applying(const HostRules &h, const ProxyIdentity &proxy,
-                                                const QString &serviceNs) const {
+                                                const QString &serviceNs,
+                                                QStringList *passedOver) const {
     const Asker asker{proxy.ns, proxy.labels, serviceNs};
     auto it = h.applying.constFind(asker);
-    if (it == h.applying.cend())
-        it = h.applying.insert(asker, findApplying(h, proxy, serviceNs));
-    return *it;
+    if (it == h.applying.cend()) {
+        HostRules::Answer answer{findApplying(h, proxy, serviceNs), {}};
+        if (!answer.group)
+            answer.passedOver = passedOverNotes(h, proxy.ns);
+        it = h.applying.insert(asker, answer);
+    }
+    *passedOver = it->passedOver;
+    return it->group;
 }
 
 const TlsResolver::Group *TlsResolver::findApplying(const HostRules &h, const ProxyIdentity &proxy,
@@ -234,7 +246,8 @@ TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subse
                                     const ProxyIdentity &proxy, const QString &serviceNs) const {
     if (!rules)
         return none(subset);
-    if (const Group *g = applying(*rules, proxy, serviceNs)) {
+    QStringList passedOver;
+    if (const Group *g = applying(*rules, proxy, serviceNs, &passedOver)) {
         QHash<QPair<QString, int>, TlsOrigination> &cache = m_originations[g];
         const QPair<QString, int> key(subset, port);
         if (const auto it = cache.constFind(key); it != cache.cend())
@@ -242,7 +255,7 @@ TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subse
         return *cache.insert(key, originate(*g, subset, port));
     }
     TlsOrigination none = TlsResolver::none(subset);
-    none.passedOver = passedOverNotes(*rules, proxy.ns);
+    none.passedOver = passedOver;
     return none;
 }
 

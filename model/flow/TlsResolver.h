@@ -83,8 +83,9 @@ private:
     const NamespaceRules *rulesIn(const HostRules &h, const QString &ns) const;
     const Group *findApplying(const HostRules &h, const ProxyIdentity &proxy,
                               const QString &serviceNs) const;
-    const Group *applying(const HostRules &h, const ProxyIdentity &proxy,
-                          const QString &serviceNs) const;
+    // The rules that apply; when none does, `passedOver` gets the notes on those that do not.
+    const Group *applying(const HostRules &h, const ProxyIdentity &proxy, const QString &serviceNs,
+                          QStringList *passedOver) const;
     const Group *exportedPart(const QString &host, const QString &ns, const NamespaceRules &all,
                               const QString &proxyNs) const;
     const QStringList &passedOverNotes(const HostRules &h, const QString &proxyNs) const;
