@@ -363,11 +363,22 @@ struct Config {
     QString name;
 };
 
+// The offscreen platform's notes on what it cannot do (size hints, a runtime folder) come by the
+// dozen per window and say nothing about Egret: the figures stay readable without them.
+QtMessageHandler g_defaultHandler = nullptr;
+void quietPlatform(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    if (message.startsWith(QLatin1String("This plugin does not support")) ||
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    g_defaultHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    g_defaultHandler = qInstallMessageHandler(quietPlatform);
     TracingApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 3 && args[1] == QLatin1String("--child"))
