@@ -24,10 +24,17 @@ bool pathsOverlap(const QString &a, const QString &b) {
 }
 
 void markBrokenHops(FlowGraph &graph, const Diagnostics &findings) {
-    QHash<ResourceId, QVector<const Diagnostic *>> byResource;
+    // Each error with the text hops show, made once: a resource's error breaks many hops.
+    struct Broken {
+        const Diagnostic *diagnostic;
+        QString text;
+    };
+    QHash<ResourceId, QVector<Broken>> byResource;
     for (const Diagnostic &d : findings)
         if (d.severity == Severity::Error && d.resourceId.isValid())
-            byResource[d.resourceId].append(&d);
+            byResource[d.resourceId].append(
+                {&d,
+                 d.code.isEmpty() ? d.message : QStringLiteral("%1 %2").arg(d.code, d.message)});
     if (byResource.isEmpty())
         return;
     for (FlowHop &hop : graph.mutableHops()) {
@@ -35,18 +42,16 @@ void markBrokenHops(FlowGraph &graph, const Diagnostics &findings) {
             const auto it = byResource.constFind(s.id);
             if (it == byResource.cend())
                 continue;
-            for (const Diagnostic *d : *it) {
+            for (const Broken &b : *it) {
+                const Diagnostic *d = b.diagnostic;
                 bool hit = d->path.isEmpty();
                 for (int i = 0; !hit && i < s.paths.size(); ++i)
                     hit = pathsOverlap(d->path, s.paths.at(i));
                 if (!hit)
                     continue;
                 hop.broken = true;
-                const QString text = d->code.isEmpty()
-                                         ? d->message
-                                         : QStringLiteral("%1 %2").arg(d->code, d->message);
-                if (!hop.problems.contains(text))
-                    hop.problems.append(text);
+                if (!hop.problems.contains(b.text))
+                    hop.problems.append(b.text);
             }
         }
     }
