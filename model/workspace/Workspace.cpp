@@ -183,14 +183,29 @@ ParseCache &Workspace::parseCache() {
     return *m_parseCache;
 }
 
-void Workspace::renumberLines(int file) {
+void Workspace::renumberLines(int file, int from, int changed) {
+    const QVector<DocumentId> &order = m_files[file].documents;
     int line = 0;
-    for (DocumentId id : m_files[file].documents) {
-        SourceDocument &d = doc(id);
+    if (from > 0) {
+        const SourceDocument &previous = doc(order[from - 1]);
+        line = previous.firstLine + lineCount(previous.text);
+    }
+    int i = from;
+    for (; i < order.size() && i < from + changed; ++i) {
+        SourceDocument &d = doc(order[i]);
         if (d.firstLine != line)
             shiftLines(d, line - d.firstLine);
         line += lineCount(d.text);
     }
+    // The documents after the change kept their text: they move together, and counting the
+    // lines of a large file at each keystroke is what this saves.
+    if (i >= order.size())
+        return;
+    const int delta = line - doc(order[i]).firstLine;
+    if (delta == 0)
+        return;
+    for (; i < order.size(); ++i)
+        shiftLines(doc(order[i]), delta);
 }
 
 void Workspace::touch(int file) {
@@ -242,7 +257,7 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
             ids.append(added);
         }
     }
-    renumberLines(file);
+    renumberLines(file, position, int(chunks.size()));
     for (DocumentId added : ids.mid(1))
         reparse(doc(added));
     touch(file);
@@ -275,7 +290,7 @@ DocumentId Workspace::insertDocument(int file, int position, const QByteArray &t
     SourceDocument &d = doc(id);
     d.modified = true;
     m_files[file].documents.insert(position, id);
-    renumberLines(file);
+    renumberLines(file, position, 1);
     reparse(doc(id));
     // One document per call (undo relies on it); more would be read as the first only, so say so.
     const QVector<yaml::Chunk> chunks = yaml::splitStream(text);
@@ -300,12 +315,15 @@ void Workspace::removeDocument(DocumentId id) {
     SourceDocument &d = doc(id);
     remember(d); // undo brings it back
     const int file = d.file;
-    m_files[file].documents.removeOne(id);
+    const int position = int(m_files[file].documents.indexOf(id));
+    if (position < 0)
+        return;
+    m_files[file].documents.removeAt(position);
     d.file = -1; // the slot stays so that ids are never reused
     d.text.clear();
     d.resources.clear();
     d.diagnostics.clear();
-    renumberLines(file);
+    renumberLines(file, position, 0);
     touch(file);
 }
 

@@ -118,7 +118,9 @@ private:
     void reparse(SourceDocument &d);
     void remember(const SourceDocument &d); // keeps a large document's parse for undo
     ParseCache &parseCache();
-    void renumberLines(int file); // after a text change moved the documents below it
+    // After the documents [from, from + changed) of a file got new text (or were inserted, or
+    // one at `from` removed): their first lines, and those after them moved together.
+    void renumberLines(int file, int from, int changed);
     void touch(int file);
 
     QVector<SourceFile> m_files;

@@ -40,9 +40,12 @@ private Q_SLOTS:
     }
 
     void insertingSeveralDocumentsAtOnceIsReported() {
-        Workspace ws = loadBytes("f.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
-        const DocumentId id = ws.insertDocument(0, 1, "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n"
-                                                      "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: c}\n");
+        Workspace ws =
+            loadBytes("f.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        const DocumentId id =
+            ws.insertDocument(0, 1,
+                              "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n"
+                              "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: c}\n");
         QCOMPARE(ws.document(id)->diagnostics.size(), 1);
         QVERIFY(ws.document(id)->diagnostics[0].message.contains("2 YAML documents"));
     }
@@ -72,6 +75,41 @@ private Q_SLOTS:
             first, "# two more lines\n#\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
         QCOMPARE(ws.resource({second, -1})->location.line, 7);
         QCOMPARE(ws.locate({second, -1}, "metadata.name").line, 9);
+    }
+
+    // Lines are renumbered from the edit down only: after every kind of edit in the middle of a
+    // file, each resource and problem is where a fresh read of the same bytes puts it.
+    void linesAfterEditsInTheMiddleMatchAFreshRead() {
+        auto ns = [](const char *name, const char *extra = "") {
+            return QByteArray("apiVersion: v1\nkind: Namespace\n") + extra +
+                   "metadata: {name: " + name + "}\n";
+        };
+        Workspace ws = loadBytes("f.yaml", ns("a") + "---\n" + ns("b") + "---\n" + ns("c") +
+                                               "---\n" + ns("d") + "---\n" + ns("e"));
+        auto places = [](const Workspace &w) {
+            QStringList out;
+            w.forEachResource([&](const Resource &r) {
+                out << r.meta.name + QLatin1Char(' ') + r.location.toString();
+            });
+            for (const Diagnostic &d : w.diagnostics())
+                out << d.toString();
+            out.sort();
+            return out;
+        };
+        auto fresh = [&] { return places(loadBytes("f.yaml", ws.fileBytes(0))); };
+        const QVector<DocumentId> docs = ws.files()[0].documents;
+
+        ws.setDocumentText(docs[1], "---\n" + ns("b", "# one\n# two\n# three\n"));
+        QCOMPARE(places(ws), fresh());
+        ws.insertDocument(0, 2, "---\n" + ns("inserted", "# more\n"));
+        QCOMPARE(places(ws), fresh());
+        ws.removeDocument(docs[2]);
+        QCOMPARE(places(ws), fresh());
+        ws.setDocumentText(docs[3], "---\n" + ns("d1") + "---\n" + ns("d2", "bad: [\n"));
+        QCOMPARE(places(ws), fresh());
+        QVERIFY(fresh().join(' ').contains(QLatin1String("f.yaml:")));
+        ws.setDocumentText(docs[1], "---\n" + ns("b"));
+        QCOMPARE(places(ws), fresh());
     }
 
     // What a workspace holds of its resources and problems, for comparing with a fresh load.
