@@ -86,10 +86,11 @@ const std::optional<YAML::Node> &RecipeContext::parsed(const SourceDocument &d) 
 
 YAML::Node RecipeContext::yamlOf(const Resource &r, const QString &fieldPath) const {
     const SourceDocument *d = m_ws.document(r.id.document);
-    if (!d || !parsed(*d))
+    const std::optional<YAML::Node> *root = d ? &parsed(*d) : nullptr;
+    if (!root || !*root)
         return YAML::Node(YAML::NodeType::Undefined);
     // A copy, so that no caller can change the kept tree.
-    const YAML::Node node = edit::findPath(*parsed(*d), r.documentPath(fieldPath));
+    const YAML::Node node = edit::findPath(**root, r.documentPath(fieldPath));
     return node.IsDefined() ? YAML::Clone(node) : node;
 }
 
@@ -101,9 +102,10 @@ bool RecipeContext::edit(const Resource &r, const QVector<edit::TextEdit> &edits
     QVector<edit::TextEdit> inDocument = edits;
     for (edit::TextEdit &e : inDocument)
         e.path = r.documentPath(e.path);
+    const std::optional<YAML::Node> &root = parsed(*d);
     QString error;
     const std::optional<edit::PatchResult> patched =
-        edit::patchDocument(d->text, inDocument, &error, parsed(*d) ? &*parsed(*d) : nullptr);
+        edit::patchDocument(d->text, inDocument, &error, root ? &*root : nullptr);
     if (!patched) {
         problem(QStringLiteral("workspace"),
                 QStringLiteral("%1: cannot edit %2: %3")
