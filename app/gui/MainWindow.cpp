@@ -436,8 +436,8 @@ void MainWindow::onProblemsChanged() {
 
 void MainWindow::onAnalysisFinished() {
     m_scene->setFlows(m_session->flows());
-    if (m_findBar->isVisible())
-        openFind(); // new hosts and resources to find
+    if (m_findBar->isVisible()) // new hosts and resources to find; the keyboard stays put
+        m_findBar->setTargets(views::findTargets(m_session->workspace(), m_session->flows()));
     updateCatchingUp();
 }
 

@@ -223,6 +223,28 @@ private Q_SLOTS:
         QCOMPARE(w.selectedResources(),
                  QVector<ResourceId>{findResource(w, Kind::VirtualService, "vs-013")->id});
         QVERIFY(!w.findBar()->find("no-such-thing.example.org"));
+
+        // With Find still open, typing in the YAML dock keeps the keyboard there once the
+        // analysis of the edit is done (Find learns the new names without taking the focus).
+        views::YamlEditor *editor = w.yamlEditor();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        editor->setFocus();
+        QVERIFY(editor->hasFocus());
+        QTextCursor c = editor->textCursor();
+        c.movePosition(QTextCursor::End);
+        editor->setTextCursor(c);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, "# seen");
+        editor->commitNow();
+        QVERIFY(test::waitUntilCaughtUp(w));
+        QCoreApplication::processEvents();
+        QVERIFY(w.findBar()->isVisible());
+        QVERIFY(editor->hasFocus());
+        QTest::keyClicks(editor, " twice");
+        QVERIFY(editor->toPlainText().contains("# seen twice"));
+
+        w.findBar()->field()->setFocus();
         QTest::keyClick(w.findBar()->field(), Qt::Key_Escape);
         QVERIFY(!w.findBar()->isVisible());
     }

@@ -5,7 +5,10 @@
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTextBlock>
+
+#include <algorithm>
 
 namespace egret::views {
 
@@ -55,6 +58,16 @@ void YamlEditor::showDocument(DocumentId id, const QByteArray &text, int firstLi
         m_gutter->update();
         return; // the user's own typing, coming back: keep cursor and undo history
     }
+    if (id == m_document) {
+        // The same document, changed by the workspace (a line break it needs at the end of the
+        // user's text, an undo, a recipe): change only what differs, so that the cursor and the
+        // view stay where the user is typing.
+        replaceDifference(s);
+        m_problemMarks.clear();
+        applySelections();
+        m_gutter->update();
+        return;
+    }
     m_commitTimer.stop();
     m_dirty = false;
     m_loading = true;
@@ -66,6 +79,38 @@ void YamlEditor::showDocument(DocumentId id, const QByteArray &text, int firstLi
     applySelections();
     setEnabled(true);
     setViewportMargins(gutterWidth(), 0, 0, 0);
+}
+
+void YamlEditor::replaceDifference(const QString &now) {
+    const QString was = toPlainText();
+    const qsizetype most = std::min(was.size(), now.size());
+    qsizetype head = 0;
+    while (head < most && was[head] == now[head])
+        ++head;
+    qsizetype tail = 0;
+    while (tail < most - head && was[was.size() - 1 - tail] == now[now.size() - 1 - tail])
+        ++tail;
+    const qsizetype oldEnd = was.size() - tail;
+    const qsizetype newEnd = now.size() - tail;
+    // Where a position of the old text is in the new one: before the change it stays, after it
+    // it moves with the text, inside it it is kept within what replaced it.
+    auto moved = [&](qsizetype p) {
+        return p <= head ? p : p >= oldEnd ? p + (newEnd - oldEnd) : std::min(p, newEnd);
+    };
+    const QTextCursor user = textCursor();
+    const qsizetype anchor = moved(user.anchor()), position = moved(user.position());
+    const int scroll = verticalScrollBar()->value();
+    m_loading = true;
+    QTextCursor c(document());
+    c.setPosition(int(head));
+    c.setPosition(int(oldEnd), QTextCursor::KeepAnchor);
+    c.insertText(now.mid(head, newEnd - head));
+    m_loading = false;
+    QTextCursor kept(document());
+    kept.setPosition(int(anchor));
+    kept.setPosition(int(position), QTextCursor::KeepAnchor);
+    setTextCursor(kept);
+    verticalScrollBar()->setValue(scroll);
 }
 
 void YamlEditor::clearDocument() {

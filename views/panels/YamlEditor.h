@@ -46,6 +46,7 @@ private:
     void paintGutter(QPaintEvent *event);
     void updateGutter(const QRect &rect, int dy);
     void applySelections();
+    void replaceDifference(const QString &now); // the same document's new text, in place
 
     QWidget *m_gutter = nullptr;
     QTimer m_commitTimer;
