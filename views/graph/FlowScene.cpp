@@ -202,8 +202,11 @@ void FlowScene::requestLayout() {
 
 void FlowScene::startLayout() {
     const QByteArray dot = dotSource();
-    if (dot == m_laidOutDot)
+    if (dot == m_laidOutDot) {
+        // Nothing to place anew: the drawing is up to date, which whoever waits must hear.
+        Q_EMIT layoutFinished();
         return;
+    }
     m_laidOutDot = dot;
     m_layoutRunning = true;
     m_layoutWatcher.setFuture(layoutDotAsync(dot));
