@@ -1,8 +1,10 @@
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/CanvasDesigner.h"
 #include "app/gui/EditorSession.h"
 #include "app/gui/InfoBar.h"
 #include "app/gui/RecentFiles.h"
+#include "app/gui/SelectionSync.h"
 #include "model/workspace/Recovery.h"
 #include "views/graph/FlowScene.h"
 #include "views/graph/FlowSelection.h"
@@ -14,6 +16,7 @@
 #include "views/panels/ResourcesPanel.h"
 #include "views/panels/YamlEditor.h"
 #include "views/properties/PropertiesPanel.h"
+#include "views/selection/SelectionModel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -48,20 +51,14 @@ int autosaveInterval() {
     return ok && ms > 0 ? ms : 5000;
 }
 
-// Whether a diagnostic is about one document: its resource, or a place inside its lines.
-bool concerns(const Diagnostic &d, const SourceDocument &doc, const QString &file) {
-    return d.resourceId.document == doc.id ||
-           (d.location.file == file && d.location.line > doc.firstLine &&
-            d.location.line <= doc.firstLine + int(doc.text.count('\n')) + 1);
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new EditorSession(this))
     , m_recovery(std::make_unique<RecoveryStore>(recoveryDirectory()))
-    , m_watcher(new QFileSystemWatcher(this)) {
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_selection(new views::SelectionModel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1400, 900);
 
@@ -79,6 +76,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createDocks();
+    m_selectionSync =
+        new SelectionSync(m_session, m_selection, m_resources, m_scene, m_properties, m_yaml, this);
     createActions();
     createStatusBar();
 
@@ -157,16 +156,6 @@ void MainWindow::createDocks() {
 
     m_resources = new views::ResourcesPanel(this);
     dock(tr("Resources"), QStringLiteral("resourcesDock"), m_resources, Qt::LeftDockWidgetArea);
-    connect(m_resources, &views::ResourcesPanel::selectionChanged, this,
-            [this](const QVector<ResourceId> &ids) {
-                if (m_syncing)
-                    return;
-                m_selection = ids;
-                m_selectedField.clear();
-                m_hopsSelected = false;
-                refreshSelectionViews(QString());
-                selectOnCanvas(ids);
-            });
 
     m_properties = new views::PropertiesPanel(this);
     dock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
@@ -185,7 +174,8 @@ void MainWindow::createDocks() {
 
     m_problems = new views::ProblemsPanel(this);
     dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
-    connect(m_problems, &views::ProblemsPanel::activated, this, &MainWindow::activateProblem);
+    connect(m_problems, &views::ProblemsPanel::activated, this,
+            [this](const Diagnostic &d) { m_selectionSync->activateProblem(d); });
 }
 
 void MainWindow::createActions() {
@@ -232,9 +222,9 @@ void MainWindow::createActions() {
     m_actions.insert(QStringLiteral("undo"), undo);
     m_actions.insert(QStringLiteral("redo"), redo);
     editMenu->addSeparator();
-    add(editMenu, QStringLiteral("addRoute"), tr("Add &Route..."),
-        &MainWindow::addRouteFromSelection)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    add(editMenu, QStringLiteral("addRoute"), tr("Add &Route..."), [this] {
+        m_designer->addRouteFromSelection();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     add(editMenu, QStringLiteral("delete"), tr("&Delete"), &MainWindow::deleteSelection,
         QKeySequence::Delete);
     add(editMenu, QStringLiteral("selectAll"), tr("Select &All"), &MainWindow::selectAll,
@@ -391,46 +381,23 @@ void MainWindow::updateCatchingUp() {
 }
 
 void MainWindow::onWorkspaceReplaced() {
-    m_selection.clear();
-    m_selectedField.clear();
     m_infoBar->dismiss();
-    m_syncing = true;
-    m_resources->setWorkspace(&m_session->workspace());
-    m_resources->setProblems({});
     m_problems->setDiagnostics({});
-    m_scene->setFlows({});
-    m_syncing = false;
-    refreshSelectionViews(QString());
+    m_selectionSync->workspaceReplaced();
     watchFiles();
     updateTitle();
     updateCatchingUp();
 }
 
 void MainWindow::onWorkspaceChanged() {
-    m_syncing = true;
-    m_resources->sync();
-    dropVanishedSelection();
-    m_syncing = false;
-    refreshSelectionViews(m_selectedField);
+    m_selectionSync->workspaceChanged();
     updateTitle();
     updateCatchingUp();
 }
 
-void MainWindow::dropVanishedSelection() {
-    // Selected resources that no longer exist drop out of the selection.
-    QVector<ResourceId> still;
-    for (const ResourceId &id : std::as_const(m_selection))
-        if (m_session->workspace().resource(id))
-            still << id;
-    if (still.size() == m_selection.size())
-        return;
-    m_selection = still;
-    m_resources->selectResources(m_selection);
-}
-
 void MainWindow::onProblemsChanged() {
     showProblems();
-    showDocumentProblems();
+    m_selectionSync->showDocumentProblems();
     updateCatchingUp();
 }
 
@@ -451,88 +418,23 @@ void MainWindow::showProblems() {
     m_resources->setProblems(worst);
 }
 
+QVector<ResourceId> MainWindow::selectedResources() const {
+    return m_selection->resources();
+}
+
 void MainWindow::selectResource(const ResourceId &id, const QString &fieldPath) {
-    m_selection = id.isValid() ? QVector<ResourceId>{id} : QVector<ResourceId>{};
-    m_selectedField = fieldPath;
-    m_hopsSelected = false;
-    m_syncing = true;
-    m_resources->selectResources(m_selection);
-    m_syncing = false;
-    refreshSelectionViews(fieldPath);
-    selectOnCanvas(m_selection);
-}
-
-void MainWindow::refreshSelectionViews(const QString &fieldPath) {
-    const Workspace &ws = m_session->workspace();
-    const Resource *r = m_selection.isEmpty() ? nullptr : ws.resource(m_selection.first());
-    if (!r) {
-        m_properties->clear();
-        m_yaml->clearDocument();
-        return;
-    }
-    m_properties->showResource(ws, r->id);
-    const SourceDocument *doc = ws.document(r->id.document);
-    const bool sameDocument = m_yaml->documentId() == doc->id;
-    m_yaml->showDocument(doc->id, doc->text, doc->firstLine + 1);
-    // The underlines of the document being edited follow its text until the new findings come.
-    if (!sameDocument || m_session->areProblemsCurrent())
-        showDocumentProblems();
-    if (!fieldPath.isEmpty()) {
-        // Findings name fields inside the resource; List items live under their items[i].
-        const QString inResource =
-            !r->basePath.isEmpty() && fieldPath.startsWith(r->basePath + QLatin1Char('.'))
-                ? fieldPath.mid(r->basePath.size() + 1)
-                : fieldPath;
-        m_properties->revealField(inResource);
-        m_yaml->revealPath(r->documentPath(inResource));
-    } else if (!r->basePath.isEmpty()) {
-        m_yaml->revealPath(r->basePath);
-    }
-}
-
-void MainWindow::showDocumentProblems() {
-    const Workspace &ws = m_session->workspace();
-    const SourceDocument *doc = ws.document(m_yaml->documentId());
-    if (!doc)
-        return;
-    const QString &file = ws.files()[doc->file].path;
-    Diagnostics mine;
-    for (const Diagnostic &d : m_session->problems())
-        if (concerns(d, *doc, file))
-            mine << d;
-    m_yaml->setDiagnostics(mine);
-}
-
-void MainWindow::activateProblem(const Diagnostic &d) {
-    if (d.resourceId.isValid() && m_session->workspace().resource(d.resourceId)) {
-        selectResource(d.resourceId, d.path);
-        return;
-    }
-    // A problem without a resource (malformed YAML): show its document.
-    const Workspace &ws = m_session->workspace();
-    for (const SourceFile &f : ws.files()) {
-        if (f.path != d.location.file)
-            continue;
-        for (DocumentId id : f.documents) {
-            const SourceDocument *doc = ws.document(id);
-            if (concerns(d, *doc, f.path) && !d.resourceId.isValid()) {
-                m_selection.clear();
-                m_properties->clear();
-                m_yaml->showDocument(id, doc->text, doc->firstLine + 1);
-                m_yaml->setDiagnostics({d});
-                return;
-            }
-        }
-    }
+    m_selection->select(id.isValid() ? QVector<ResourceId>{id} : QVector<ResourceId>{}, fieldPath,
+                        views::SelectionModel::Origin::Program);
 }
 
 void MainWindow::deleteSelection() {
     if (m_yaml->hasFocus())
         return; // the editor deletes text itself
     // Selected hops go with exactly what makes them; else the selected resources go.
-    if (m_hopsSelected && !m_resources->view()->hasFocus() && removeSelectedHops())
+    if (m_selection->hopsChosen() && !m_resources->view()->hasFocus() &&
+        m_designer->removeSelectedHops())
         return;
-    m_session->removeResources(m_selection);
+    m_session->removeResources(m_selection->resources());
 }
 
 void MainWindow::selectAll() {

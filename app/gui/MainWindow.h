@@ -33,13 +33,16 @@ class ProblemsModel;
 class ProblemsPanel;
 class PropertiesPanel;
 class ResourcesPanel;
+class SelectionModel;
 class YamlEditor;
 } // namespace egret::views
 
 namespace egret::gui {
 
 class EditorSession;
+class CanvasDesigner;
 class InfoBar;
+class SelectionSync;
 
 // What an autosave running off the GUI thread comes back with.
 struct AutosaveOutcome {
@@ -50,8 +53,9 @@ struct AutosaveOutcome {
 };
 
 // The editor's main window: the canvas in the centre, the Palette, Resources, Properties, YAML and
-// Problems docks around it. Selection is one thing everywhere: a resource (and a field of it)
-// picked in any view is shown in all of them.
+// Problems docks around it. Selection is one thing everywhere (views::SelectionModel, kept in
+// the views by SelectionSync): a resource (and a field of it) picked in any view is shown in all
+// of them. Designing on the canvas is CanvasDesigner's.
 //
 // Edits show at once in the views that show the files (Resources, Properties, YAML); Problems
 // and the canvas follow when the session's analysis of the new state comes in, and say that they
@@ -69,8 +73,9 @@ public:
     void checkForRecovery();
 
     // The current selection: resources, and the field the user pointed at.
-    QVector<ResourceId> selectedResources() const { return m_selection; }
+    QVector<ResourceId> selectedResources() const;
     void selectResource(const ResourceId &id, const QString &fieldPath = QString());
+    views::SelectionModel *selectionModel() const { return m_selection; }
 
     // True while some view shows an earlier state of the files than the editor holds (the
     // analysis or the layout of the last edit is still running).
@@ -108,29 +113,16 @@ private:
     void onProblemsChanged();
     void onAnalysisFinished();
     void updateCatchingUp();
-    void dropVanishedSelection();
-    void refreshSelectionViews(const QString &fieldPath);
-    void showDocumentProblems();
     void showProblems();
-    void activateProblem(const Diagnostic &d);
     void watchFiles();
     void fileChangedOnDisk(const QString &path);
     void autosave();
     void autosaveDone();
 
-    // The canvas (MainWindowCanvas.cpp): selection both ways, view actions, design gestures.
+    // The canvas (MainWindowCanvas.cpp): the view, its actions, its design gestures' wiring.
     void createCanvas(QWidget *parent);
     void createViewActions(QMenu *view);
-    void onCanvasSelection(const views::FlowSelection &selection);
-    void selectOnCanvas(const QVector<ResourceId> &ids);
     void exportDiagram();
-    void paletteItemDropped(const QString &kind);
-    void designRoute(const QString &fromNodeId, const QString &toNodeId);
-    void addRouteFromSelection();
-    bool runRouteDialog(const QString &sourceLabel, const QString &ns, const QString &host,
-                        qint64 port);
-    bool removeSelectedHops();
-    QString targetFile() const; // where new documents go
     // Find (MainWindowFind.cpp).
     void openFind();
     void goTo(const views::FindTarget &target);
@@ -171,10 +163,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMap<QString, QAction *> m_actions;
 
-    QVector<ResourceId> m_selection;
-    QString m_selectedField;
-    bool m_syncing = false;      // while one view's selection is pushed to the others
-    bool m_hopsSelected = false; // the selection came from hops on the canvas
+    views::SelectionModel *m_selection = nullptr;
+    SelectionSync *m_selectionSync = nullptr;
+    CanvasDesigner *m_designer = nullptr;
     bool m_wasCatchingUp = false;
 };
 

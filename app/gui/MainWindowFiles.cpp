@@ -4,6 +4,7 @@
 #include "app/gui/OffGuiThread.h"
 #include "model/io/AtomicWrite.h"
 #include "model/io/Exporter.h"
+#include "views/selection/SelectionModel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -90,9 +91,8 @@ bool MainWindow::saveAs() {
     if (ws.files().isEmpty())
         return false;
     int file = 0;
-    if (!m_selection.isEmpty())
-        if (const SourceDocument *d = ws.document(m_selection.first().document))
-            file = d->file;
+    if (const SourceDocument *d = ws.document(m_selection->current().document))
+        file = d->file;
     const QString current = ws.files()[file].path;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save %1 As").arg(QFileInfo(current).fileName()),

@@ -7,6 +7,7 @@
 #include "views/graph/items/NodeItem.h"
 #include "views/panels/FindBar.h"
 #include "views/panels/ResourcesPanel.h"
+#include "views/selection/SelectionModel.h"
 
 #include <QLineEdit>
 #include <QStatusBar>
@@ -57,14 +58,7 @@ void MainWindow::goTo(const views::FindTarget &target) {
             if (r.ns == target.ns)
                 ids << r.id;
         });
-        m_selection = ids;
-        m_selectedField.clear();
-        m_hopsSelected = false;
-        m_syncing = true;
-        m_resources->selectResources(ids);
-        m_syncing = false;
-        refreshSelectionViews(QString());
-        selectOnCanvas(ids);
+        m_selection->select(ids, QString(), views::SelectionModel::Origin::Program);
         break;
     }
     }

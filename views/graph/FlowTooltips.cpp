@@ -1,5 +1,6 @@
 #include "views/graph/FlowTooltips.h"
 
+#include "model/design/HopExplanation.h"
 #include "views/graph/FlowStyle.h"
 
 namespace egret::views {
@@ -52,16 +53,17 @@ QString hopBody(const FlowHop &h) {
                         (h.subsets.size() > 5 ? QStringLiteral(", …") : QString()));
     if (h.weight)
         out += QStringLiteral("<br/>weight %1").arg(*h.weight);
-    if (!h.timeout.isEmpty())
-        out += QStringLiteral("<br/>timeout %1").arg(esc(h.timeout));
-    if (!h.retries.isEmpty())
-        out += QStringLiteral("<br/>retries %1").arg(esc(h.retries));
-    if (!h.fault.isEmpty())
-        out += QStringLiteral("<br/>fault %1").arg(esc(h.fault));
-    for (const QString &p : h.problems)
-        out += QStringLiteral("<br/><font color='#d62d20'>✕ %1</font>").arg(esc(p));
-    for (const QString &n : h.notes.mid(0, 4))
-        out += QStringLiteral("<br/><i>%1</i>").arg(esc(n));
+    // The facts the Properties dock explains, in its words: failures first, then up to four
+    // notes, then timeout, retries and fault injection.
+    int notes = 0;
+    for (const design::HopFact &f : design::hopFacts(h)) {
+        if (f.isFailure())
+            out += QStringLiteral("<br/><font color='#d62d20'>✕ %1</font>").arg(esc(f.sentence));
+        else if (f.kind != design::HopFact::Kind::Note)
+            out += QStringLiteral("<br/>%1").arg(esc(f.sentence));
+        else if (notes++ < 4)
+            out += QStringLiteral("<br/><i>%1</i>").arg(esc(f.sentence));
+    }
     out += QStringLiteral("<br/>made by:") + provenanceList(h.provenance);
     return out;
 }

@@ -1,0 +1,39 @@
+#include "model/design/PaletteDocuments.h"
+
+#include "model/recipes/HostNames.h"
+
+#include <QCoreApplication>
+
+namespace egret::design {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("egret::design::PaletteDocuments", text);
+}
+
+// The namespace goes into the YAML as a plain scalar: only a valid one may.
+NewDocument checked(const QString &ns, const QString &yaml, const QString &description) {
+    if (const QString problem = recipes::checkDnsLabel(ns); !problem.isEmpty())
+        return {{}, {}, tr("Namespace: %1").arg(problem)};
+    return {yaml.arg(ns).toUtf8(), description.arg(ns), {}};
+}
+
+} // namespace
+
+NewDocument egressGatewayDocument(const QString &ns) {
+    return checked(ns,
+                   QStringLiteral("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n"
+                                  "  name: istio-egressgateway\n  namespace: %1\nspec:\n"
+                                  "  selector:\n    istio: egressgateway\n"),
+                   tr("Add egress Gateway in %1"));
+}
+
+NewDocument sidecarNamespaceDocument(const QString &ns) {
+    return checked(ns,
+                   QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n"
+                                  "  labels:\n    istio-injection: enabled\n"),
+                   tr("Add namespace %1 with sidecars"));
+}
+
+} // namespace egret::design

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace egret::design {
+
+// The documents the palette's items add when dropped on the canvas (besides the external host,
+// which is a route recipe): what Istio's egress tasks start from.
+
+struct NewDocument {
+    QByteArray body;     // one YAML document, ending with a newline
+    QString description; // the undo step's name: "Add egress Gateway in istio-system"
+    QString problem;     // why nothing can be written (a namespace that is not a DNS label)
+};
+
+// A Gateway selecting the installed egress gateway's pods (`istio: egressgateway`), without
+// servers yet: routes through it add them.
+NewDocument egressGatewayDocument(const QString &ns);
+
+// A namespace whose pods get sidecars (`istio-injection: enabled`): the sources of egress
+// traffic before any workload is written.
+NewDocument sidecarNamespaceDocument(const QString &ns);
+
+} // namespace egret::design

@@ -1,0 +1,143 @@
+// The canvas designer's domain steps, without a window: what the palette writes, the routes a
+// selection of hops stands for, removing them in one change, and how a hop is explained.
+#include "RecipeCases.h"
+#include "TestSupport.h"
+
+#include "model/analysis/Analysis.h"
+#include "model/design/HopExplanation.h"
+#include "model/design/HopRoutes.h"
+#include "model/design/PaletteDocuments.h"
+#include "model/design/RouteSeeds.h"
+#include "model/validation/Validator.h"
+
+using namespace egret;
+
+namespace {
+
+recipes::RouteRequest route(recipes::Pattern p, const char *host, qint64 port = 0) {
+    recipes::RouteRequest r;
+    r.pattern = p;
+    r.host = QLatin1String(host);
+    r.port = port;
+    r.targetFile = QStringLiteral("routes.yaml");
+    return r;
+}
+
+FlowGraph flowsOf(const Workspace &ws) {
+    validation::Validator validator;
+    return analyzeWorkspace(validator, ws).flows;
+}
+
+QStringList hopIds(const FlowGraph &flows) {
+    QStringList ids;
+    for (const FlowHop &h : flows.hops())
+        ids << h.id;
+    return ids;
+}
+
+} // namespace
+
+class TestDesign : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void paletteDocumentsAreTheResourcesTheyName() {
+        Workspace ws;
+        const int file = ws.createFile(QStringLiteral("design.yaml"));
+        const design::NewDocument gateway = design::egressGatewayDocument("istio-system");
+        const design::NewDocument ns = design::sidecarNamespaceDocument("shop");
+        QVERIFY(gateway.problem.isEmpty() && ns.problem.isEmpty());
+        QCOMPARE(gateway.description, QStringLiteral("Add egress Gateway in istio-system"));
+        ws.appendDocument(file, gateway.body);
+        ws.appendDocument(file, ns.body);
+        // The Gateway gets its servers from the routes designed through it; until then Istio
+        // would refuse it, and Egret says so.
+        for (const Diagnostic &d : ws.diagnostics())
+            QVERIFY2(d.message.contains("at least one server"), qPrintable(d.message));
+        const QVector<const Resource *> all = ws.resources();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all[0]->kind, Kind::Gateway);
+        QCOMPARE(all[0]->ns, QStringLiteral("istio-system"));
+        QCOMPARE(all[0]->as<Gateway>()->selector.value("istio"), QStringLiteral("egressgateway"));
+        QCOMPARE(all[1]->kind, Kind::Namespace);
+        QCOMPARE(all[1]->meta.name, QStringLiteral("shop"));
+        QCOMPARE(all[1]->meta.labels.value("istio-injection"), QStringLiteral("enabled"));
+    }
+
+    void paletteRefusesANamespaceKubernetesRefuses() {
+        for (const char *bad : {"Team A", "../../tmp/x", "-shop", ""}) {
+            const design::NewDocument doc = design::sidecarNamespaceDocument(bad);
+            QVERIFY2(!doc.problem.isEmpty(), bad);
+            QVERIFY(doc.body.isEmpty());
+            QVERIFY(!design::egressGatewayDocument(bad).problem.isEmpty());
+        }
+    }
+
+    void deletingEveryHopOfARouteGivesTheFilesBack() {
+        Workspace ws;
+        ws.createFile(QStringLiteral("routes.yaml"));
+        const QByteArray before = ws.fileBytes(0);
+        QString error;
+        QVERIFY2(test::addRouteTo(ws, route(recipes::Pattern::Http, "api.example.com", 80), &error),
+                 qPrintable(error));
+        const FlowGraph flows = flowsOf(ws);
+        const QVector<recipes::RouteRemoval> removals =
+            design::routesBehindHops(flows, ws, hopIds(flows));
+        QCOMPARE(removals.size(), 1); // three hops, one route
+        QCOMPARE(removals[0].host, QStringLiteral("api.example.com"));
+        const design::CombinedRemoval removal =
+            design::removeRoutes(ws, removals, QStringLiteral("Remove 3 hops"));
+        QVERIFY2(removal.problems.isEmpty(), qPrintable(removal.problems.join("; ")));
+        QCOMPARE(removal.change.description(), QStringLiteral("Remove 3 hops"));
+        QVERIFY(removal.change.apply(ws));
+        QCOMPARE(ws.fileBytes(0), before);
+    }
+
+    void aHopFromAWorkloadRemovesOnlyItsPort() {
+        Workspace ws;
+        QString error;
+        QVERIFY(test::addRouteTo(ws, route(recipes::Pattern::DirectHttp, "api.example.com", 80),
+                                 &error));
+        const FlowGraph flows = flowsOf(ws);
+        QVector<recipes::RouteRemoval> removals = design::routesBehindHops(
+            flows, ws, {hopIds(flows).value(0), QStringLiteral("no such hop")});
+        QCOMPARE(removals.size(), 1);
+        QCOMPARE(removals[0].host, QStringLiteral("api.example.com"));
+        QCOMPARE(removals[0].port, qint64(80));
+    }
+
+    void aHopIsExplainedInTheOrderItIsRead() {
+        FlowHop hop;
+        hop.blocked = true;
+        hop.problems = {"IST0101 host not found"};
+        hop.notes = {"Routed by SNI."};
+        hop.timeout = "5s";
+        hop.fault = "abort 503 for 10%";
+        QCOMPARE(design::hopSentences(hop),
+                 (QStringList{"Blocked: the mesh allows only declared hosts (REGISTRY_ONLY).",
+                              "Broken: IST0101 host not found", "Routed by SNI.", "Timeout 5s.",
+                              "Fault injected: abort 503 for 10%."}));
+        QVERIFY(design::hopFacts(hop)[1].isFailure());
+        QVERIFY(!design::hopFacts(hop)[2].isFailure());
+        QVERIFY(design::hopTitle(FlowGraph(), hop).isEmpty()); // its ends are not in the graph
+    }
+
+    void aSelectedServiceEntrySeedsTheRoute() {
+        Workspace ws;
+        QString error;
+        recipes::RouteRequest direct = route(recipes::Pattern::DirectHttp, "api.example.com", 80);
+        direct.ns = QStringLiteral("shop");
+        QVERIFY(test::addRouteTo(ws, direct, &error));
+        const Resource *se = ws.resources().first();
+        const recipes::RouteRequest seed =
+            design::routeFromSelection(FlowGraph(), {}, ws, {se->id});
+        QCOMPARE(seed.host, QStringLiteral("api.example.com"));
+        QCOMPARE(seed.ns, QStringLiteral("shop"));
+        QCOMPARE(seed.pattern, recipes::Pattern::TlsPassthrough); // no port known: not HTTP
+        const FlowGraph flows = flowsOf(ws);
+        QVERIFY(design::externalHosts(flows).contains("api.example.com"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesign)
+#include "tst_design.moc"
