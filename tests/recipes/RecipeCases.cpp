@@ -8,11 +8,7 @@
 
 namespace egret::test {
 
-namespace {
-
-using recipes::Pattern;
-
-recipes::RouteRequest request(Pattern p, const char *host, qint64 port = 0) {
+recipes::RouteRequest request(recipes::Pattern p, const char *host, qint64 port) {
     recipes::RouteRequest r;
     r.pattern = p;
     r.host = QLatin1String(host);
@@ -20,6 +16,10 @@ recipes::RouteRequest request(Pattern p, const char *host, qint64 port = 0) {
     r.targetFile = QStringLiteral("routes.yaml");
     return r;
 }
+
+namespace {
+
+using recipes::Pattern;
 
 PatternCase make(const char *name, recipes::RouteRequest r, const char *scenario) {
     PatternCase c{name, r, QLatin1String(scenario), true, {}, {}};

@@ -24,6 +24,9 @@ struct PatternCase {
     QStringList onlyInRecipe;
 };
 
+// A request as the cases write them: new documents go to `routes.yaml`.
+recipes::RouteRequest request(recipes::Pattern p, const char *host, qint64 port = 0);
+
 // Every pattern, wildcard variants included, each with its scenario.
 const QVector<PatternCase> &patternCases();
 const PatternCase *patternCase(const QString &name);

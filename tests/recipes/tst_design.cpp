@@ -14,15 +14,6 @@ using namespace egret;
 
 namespace {
 
-recipes::RouteRequest route(recipes::Pattern p, const char *host, qint64 port = 0) {
-    recipes::RouteRequest r;
-    r.pattern = p;
-    r.host = QLatin1String(host);
-    r.port = port;
-    r.targetFile = QStringLiteral("routes.yaml");
-    return r;
-}
-
 FlowGraph flowsOf(const Workspace &ws) {
     validation::Validator validator;
     return analyzeWorkspace(validator, ws).flows;
@@ -78,7 +69,8 @@ private Q_SLOTS:
         ws.createFile(QStringLiteral("routes.yaml"));
         const QByteArray before = ws.fileBytes(0);
         QString error;
-        QVERIFY2(test::addRouteTo(ws, route(recipes::Pattern::Http, "api.example.com", 80), &error),
+        QVERIFY2(test::addRouteTo(ws, test::request(recipes::Pattern::Http, "api.example.com", 80),
+                                  &error),
                  qPrintable(error));
         const FlowGraph flows = flowsOf(ws);
         const QVector<recipes::RouteRemoval> removals =
@@ -96,8 +88,8 @@ private Q_SLOTS:
     void aHopFromAWorkloadRemovesOnlyItsPort() {
         Workspace ws;
         QString error;
-        QVERIFY(test::addRouteTo(ws, route(recipes::Pattern::DirectHttp, "api.example.com", 80),
-                                 &error));
+        QVERIFY(test::addRouteTo(
+            ws, test::request(recipes::Pattern::DirectHttp, "api.example.com", 80), &error));
         const FlowGraph flows = flowsOf(ws);
         QVector<recipes::RouteRemoval> removals = design::routesBehindHops(
             flows, ws, {hopIds(flows).value(0), QStringLiteral("no such hop")});
@@ -125,7 +117,8 @@ private Q_SLOTS:
     void aSelectedServiceEntrySeedsTheRoute() {
         Workspace ws;
         QString error;
-        recipes::RouteRequest direct = route(recipes::Pattern::DirectHttp, "api.example.com", 80);
+        recipes::RouteRequest direct =
+            test::request(recipes::Pattern::DirectHttp, "api.example.com", 80);
         direct.ns = QStringLiteral("shop");
         QVERIFY(test::addRouteTo(ws, direct, &error));
         const Resource *se = ws.resources().first();
