@@ -1,6 +1,7 @@
 #include "model/flow/DeriveContext.h"
 
-#include "model/flow/HostNames.h"
+#include "model/istio/Hosts.h"
+#include "model/istio/Protocols.h"
 
 #include <algorithm>
 #include <charconv>
@@ -93,7 +94,7 @@ DestinationInfo DeriveContext::findDestination(const QString &fqdn) const {
                                                       : DestinationInfo::InCluster;
         return d;
     }
-    d.serviceNs = namespaceOfServiceHost(fqdn);
+    d.serviceNs = istio::proxy::namespaceOfServiceHost(fqdn);
     return d;
 }
 
@@ -124,7 +125,7 @@ QString DeriveContext::declaredProtocol(const DestinationInfo &d, int servicePor
     if (d.service)
         for (const KubePort &p : d.service->as<Service>()->ports)
             if (p.port && *p.port == servicePort)
-                return protocolFromPortName(p.name);
+                return istio::protocolFromPortName(p.name);
     return {};
 }
 
@@ -158,7 +159,7 @@ QString DeriveContext::hostNode(const DestinationInfo &d) {
     n.ns = d.declarations.isEmpty() ? (d.service ? d.service->ns : QString())
                                     : d.declarations.first().resource->ns;
     n.hosts << d.host;
-    n.flags.setFlag(NodeFlag::Wildcard, isWildcardHost(d.host));
+    n.flags.setFlag(NodeFlag::Wildcard, istio::isWildcardHost(d.host));
     n.flags.setFlag(NodeFlag::InCluster, d.kind == DestinationInfo::InCluster);
     n.flags.setFlag(NodeFlag::Undeclared, d.declarations.isEmpty() && !d.service);
     for (const DeclaredHost &h : d.declarations) {
@@ -192,15 +193,16 @@ QVector<ServerRef> DeriveContext::serversFor(int proxy, int port, const QString 
         return out;
     auto accepts = [&](const ServerRef &s) {
         const Server &server = s.gateway->as<Gateway>()->servers.at(s.server);
-        return std::any_of(server.hosts.cbegin(), server.hosts.cend(),
-                           [&](const QString &h) { return hostsIntersect(hostPart(h), host); });
+        return std::any_of(server.hosts.cbegin(), server.hosts.cend(), [&](const QString &h) {
+            return istio::proxy::hostsIntersect(istio::hostPart(h), host);
+        });
     };
     static const QVector<ServerRef> none;
     auto bucket = [&](const QString &key) -> const QVector<ServerRef> & {
         const auto it = buckets->constFind(key);
         return it == buckets->cend() ? none : *it;
     };
-    if (isWildcardHost(host)) {
+    if (istio::isWildcardHost(host)) {
         for (const ServerRef &s : bucket(QStringLiteral("#all")))
             if (accepts(s))
                 out.append(s);
@@ -225,9 +227,9 @@ bool isAscii(const QString &s) {
 
 // A server host's namespace admits a VirtualService: "*" or none, its own, or "." when the
 // VirtualService is in the Gateway's namespace.
+// An unqualified host admits every namespace (and so, here, does "/host").
 bool namespaceAdmits(const QString &ns, const QString &vsNs, const QString &gatewayNs) {
-    return ns.isEmpty() || ns == QLatin1String("*") || ns == vsNs ||
-           (ns == QLatin1String(".") && vsNs == gatewayNs);
+    return ns.isEmpty() || istio::namespacePartAdmits(ns, vsNs, gatewayNs);
 }
 
 } // namespace
@@ -238,9 +240,9 @@ void DeriveContext::indexServers(const Resource &g) {
     for (int i = 0; i < gw->servers.size(); ++i) {
         sources.append(sourceOf(g, {indexedPath(u"spec.servers", i)}));
         for (const QString &qualified : gw->servers.at(i).hosts) {
-            ServerHost h{i, namespacePart(qualified), hostPart(qualified)};
+            ServerHost h{i, istio::namespacePart(qualified), istio::hostPart(qualified)};
             // Case-insensitive equality is lower-case equality only for ASCII names.
-            if (isWildcardHost(h.host) || !isAscii(h.host))
+            if (istio::isWildcardHost(h.host) || !isAscii(h.host))
                 serverHostsScanned[&g].append(h);
             else
                 serverHostsByName[{&g, h.host.toLower()}].append(h);
@@ -252,14 +254,15 @@ QBitArray DeriveContext::serversAccepting(const Resource &g, const QString &host
                                           const QString &vsNs) const {
     const QVector<Server> &servers = g.as<Gateway>()->servers;
     QBitArray out(servers.size());
-    if (isWildcardHost(host) || !isAscii(host)) {
+    if (istio::isWildcardHost(host) || !isAscii(host)) {
         // A wildcard may cover any name: compare with every host.
         for (int i = 0; i < servers.size(); ++i)
             out.setBit(i, std::any_of(servers.at(i).hosts.cbegin(), servers.at(i).hosts.cend(),
                                       [&](const QString &qualified) {
-                                          return namespaceAdmits(namespacePart(qualified), vsNs,
-                                                                 g.ns) &&
-                                                 hostsIntersect(hostPart(qualified), host);
+                                          return namespaceAdmits(istio::namespacePart(qualified),
+                                                                 vsNs, g.ns) &&
+                                                 istio::proxy::hostsIntersect(
+                                                     istio::hostPart(qualified), host);
                                       }));
         return out;
     }
@@ -272,7 +275,7 @@ QBitArray DeriveContext::serversAccepting(const Resource &g, const QString &host
     if (scanned != serverHostsScanned.cend())
         for (const ServerHost &h : *scanned)
             if (!out.testBit(h.server) && namespaceAdmits(h.ns, vsNs, g.ns) &&
-                hostsIntersect(h.host, host))
+                istio::proxy::hostsIntersect(h.host, host))
                 out.setBit(h.server);
     return out;
 }

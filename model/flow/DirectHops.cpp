@@ -1,7 +1,8 @@
 #include "model/flow/DirectHops.h"
 
 #include "model/flow/DeriveContext.h"
-#include "model/flow/HostNames.h"
+#include "model/istio/Hosts.h"
+#include "model/istio/Protocols.h"
 
 #include <deque>
 
@@ -69,7 +70,7 @@ void addDirectHops(DeriveContext &cx) {
                 continue;
             const QString protocol = upperOrTcp(p.protocol);
             ports.append({int(*p.number), int(p.targetPort.value_or(*p.number)), protocol,
-                          indexedPath(u"spec.ports", k), carriesAppTls(protocol)});
+                          indexedPath(u"spec.ports", k), istio::carriesAppTls(protocol)});
         }
         for (int j = 0; j < se->hosts.size(); ++j)
             directHops(cx, *r, se->hosts.at(j), indexedPath(u"spec.hosts", j), ports);
@@ -84,11 +85,11 @@ void addDirectHops(DeriveContext &cx) {
             const KubePort &p = svc->ports.at(k);
             if (!p.port)
                 continue;
-            const QString protocol = protocolFromPortName(p.name);
+            const QString protocol = istio::protocolFromPortName(p.name);
             ports.append({int(*p.port), int(*p.port), protocol, indexedPath(u"spec.ports", k),
-                          carriesAppTls(protocol)});
+                          istio::carriesAppTls(protocol)});
         }
-        const QString host = serviceFqdn(r->meta.name, r->ns);
+        const QString host = istio::serviceFqdn(r->meta.name, r->ns);
         if (cx.index.declarations(host).isEmpty())
             directHops(cx, *r, host, QStringLiteral("metadata.name"), ports);
     }

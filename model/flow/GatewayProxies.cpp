@@ -1,7 +1,8 @@
 #include "model/flow/GatewayProxies.h"
 
 #include "model/flow/DeriveContext.h"
-#include "model/flow/HostNames.h"
+#include "model/istio/Hosts.h"
+#include "model/istio/Workloads.h"
 #include "model/mesh/InstalledGateways.h"
 
 #include <algorithm>
@@ -11,11 +12,7 @@ namespace egret::flow {
 namespace {
 
 QString appName(const Resource &w) {
-    const Labels &l = w.as<Workload>()->podLabels;
-    for (const char *key : {"app", "app.kubernetes.io/name"})
-        if (const QString v = l.value(QLatin1String(key)); !v.isEmpty())
-            return v;
-    return w.meta.name;
+    return istio::appName(w.as<Workload>()->podLabels, w.meta.name);
 }
 
 bool isGatewayWorkload(const Resource &w, const QHash<QString, Labels> &selectors) {
@@ -65,12 +62,12 @@ void addServers(DeriveContext &cx, int proxy, const Resource &g, QSet<QString> &
         QHash<QString, QVector<ServerRef>> &buckets = cx.serversByPortHost[{proxy, port}];
         buckets[QStringLiteral("#all")].append(ref);
         for (const QString &qualified : s.hosts) {
-            const QString host = hostPart(qualified);
+            const QString host = istio::hostPart(qualified);
             if (!hosts.contains(host)) {
                 hosts.insert(host);
                 p.hosts.append(host);
             }
-            const QString bucket = isWildcardHost(host) ? QString() : host.toLower();
+            const QString bucket = istio::isWildcardHost(host) ? QString() : host.toLower();
             QVector<ServerRef> &list = buckets[bucket];
             if (list.isEmpty() || list.last().gateway != &g || list.last().server != i)
                 list.append(ref);
@@ -109,7 +106,7 @@ void buildGatewayProxies(DeriveContext &cx) {
         proxy.membersIndex.add(proxy.members, sourceOf(*w));
         for (const Resource *s : services) {
             proxy.membersIndex.add(proxy.members, sourceOf(*s));
-            cx.proxyOfService.insert(serviceFqdn(s->meta.name, s->ns), p);
+            cx.proxyOfService.insert(istio::serviceFqdn(s->meta.name, s->ns), p);
         }
     }
 

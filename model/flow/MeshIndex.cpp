@@ -1,6 +1,6 @@
 #include "model/flow/MeshIndex.h"
 
-#include "model/flow/HostNames.h"
+#include "model/istio/Hosts.h"
 #include "model/mesh/InstalledGateways.h"
 #include "model/workspace/Workspace.h"
 
@@ -31,7 +31,7 @@ void MeshIndex::add(const Resource &r) {
     case Kind::Service:
         if (r.as<Service>()) {
             m_services.append(&r);
-            m_serviceByFqdn.insert(serviceFqdn(r.meta.name, r.ns), &r);
+            m_serviceByFqdn.insert(istio::serviceFqdn(r.meta.name, r.ns), &r);
         }
         break;
     case Kind::Namespace:
@@ -51,7 +51,7 @@ void MeshIndex::add(const Resource &r) {
                 const DeclaredHost d{&r, i};
                 if (h == QLatin1String("*"))
                     m_declaredAll.append(d);
-                else if (isWildcardHost(h))
+                else if (istio::isWildcardHost(h))
                     m_declaredWildcard[h.mid(2).toLower()].append(d);
                 else
                     m_declaredExact[h.toLower()].append(d);
@@ -65,9 +65,9 @@ void MeshIndex::add(const Resource &r) {
     case Kind::DestinationRule:
         if (const DestinationRule *dr = r.as<DestinationRule>()) {
             m_destinationRules.append(&r);
-            const QString host = resolveHost(dr->host, r.ns);
+            const QString host = istio::proxy::resolveHost(dr->host, r.ns);
             m_ruleHost.insert(&r, host);
-            if (isWildcardHost(host))
+            if (istio::isWildcardHost(host))
                 m_wildcardRules.append(&r);
             else
                 m_rulesByHost[host.toLower()].append(&r);
@@ -94,12 +94,12 @@ QString lowered(const QString &host) {
 QVector<DeclaredHost> MeshIndex::declarations(const QString &host) const {
     const QString h = lowered(host);
     QVector<DeclaredHost> out = m_declaredExact.value(h);
-    if (isWildcardHost(h)) {
+    if (istio::isWildcardHost(h)) {
         // A wildcard is declared by the same wildcard or a wider one.
         out += m_declaredWildcard.value(h.mid(2));
     }
     // Walk up the suffixes: a.b.example.com is declared by *.b.example.com and *.example.com.
-    QString rest = isWildcardHost(h) ? h.mid(2) : h;
+    QString rest = istio::isWildcardHost(h) ? h.mid(2) : h;
     for (int dot = int(rest.indexOf(QLatin1Char('.'))); dot >= 0;
          dot = int(rest.indexOf(QLatin1Char('.')))) {
         rest = rest.mid(dot + 1);
@@ -110,13 +110,13 @@ QVector<DeclaredHost> MeshIndex::declarations(const QString &host) const {
 }
 
 QVector<DeclaredHost> MeshIndex::declaredUnder(const QString &pattern) const {
-    if (!isWildcardHost(pattern))
+    if (!istio::isWildcardHost(pattern))
         return m_declaredExact.value(lowered(pattern));
     QVector<DeclaredHost> out;
     for (const Resource *r : m_serviceEntries) {
         const ServiceEntry *se = r->as<ServiceEntry>();
         for (int i = 0; i < se->hosts.size(); ++i)
-            if (hostCovers(pattern, se->hosts.at(i)))
+            if (istio::proxy::hostCovers(pattern, se->hosts.at(i)))
                 out.append({r, i});
     }
     return out;

@@ -1,8 +1,10 @@
 #include "model/flow/RouteHops.h"
 
 #include "model/flow/DeriveContext.h"
-#include "model/flow/HostNames.h"
 #include "model/flow/RouteRules.h"
+#include "model/istio/GatewayRef.h"
+#include "model/istio/Hosts.h"
+#include "model/istio/Protocols.h"
 
 #include <algorithm>
 #include <deque>
@@ -12,14 +14,14 @@ namespace egret::flow {
 namespace {
 
 bool portFits(RuleKind kind, const QString &protocol) {
-    const ProtocolClass c = protocolClass(protocol);
+    const istio::ProtocolClass c = istio::protocolClass(protocol);
     switch (kind) {
     case RuleKind::Http:
-        return c == ProtocolClass::Http;
+        return c == istio::ProtocolClass::Http;
     case RuleKind::Tls:
-        return c == ProtocolClass::Tls;
+        return c == istio::ProtocolClass::Tls;
     case RuleKind::Tcp:
-        return c != ProtocolClass::Http;
+        return c != istio::ProtocolClass::Http;
     }
     return false;
 }
@@ -36,11 +38,11 @@ bool serverFits(RuleKind kind, const Server &s) {
     const bool terminatedHttps = p == QLatin1String("HTTPS") && !isPassthrough(s);
     switch (kind) {
     case RuleKind::Http:
-        return protocolClass(p) == ProtocolClass::Http || terminatedHttps;
+        return istio::protocolClass(p) == istio::ProtocolClass::Http || terminatedHttps;
     case RuleKind::Tls:
         return p == QLatin1String("TLS") || (p == QLatin1String("HTTPS") && isPassthrough(s));
     case RuleKind::Tcp:
-        return protocolClass(p) != ProtocolClass::Http && !terminatedHttps;
+        return istio::protocolClass(p) != istio::ProtocolClass::Http && !terminatedHttps;
     }
     return false;
 }
@@ -76,7 +78,7 @@ public:
 
     void run() {
         for (const QString &h : m_vs.hosts)
-            m_hosts << resolveHost(h, m_r.ns);
+            m_hosts << istio::proxy::resolveHost(h, m_r.ns);
         for (const RouteRule &rule : routeRules(m_vs, m_r.ns)) {
             QSet<QString> caughtNow;
             for (const RuleEntry &e : rule.entries)
@@ -90,10 +92,11 @@ private:
     void entryForHost(const RouteRule &rule, const RuleEntry &e, int hi, QSet<QString> &caught) {
         const QString &host = m_hosts.at(hi);
         if (e.sniHosts && !e.sniHosts->isEmpty() &&
-            std::none_of(e.sniHosts->cbegin(), e.sniHosts->cend(),
-                         [&](const QString &sni) { return hostsIntersect(sni, host); }))
+            std::none_of(e.sniHosts->cbegin(), e.sniHosts->cend(), [&](const QString &sni) {
+                return istio::proxy::hostsIntersect(sni, host);
+            }))
             return;
-        if (e.binding == QLatin1String("mesh")) {
+        if (istio::isMeshGateway(e.binding)) {
             QList<int> ports = e.port ? QList<int>{int(*e.port)} : declaredPorts(host, rule.kind);
             if (ports.isEmpty())
                 ports << 0;
@@ -167,7 +170,7 @@ private:
                 out << int(number);
         };
         QVector<DeclaredHost> decls = m_cx.index.declarations(host);
-        if (isWildcardHost(host))
+        if (istio::isWildcardHost(host))
             decls += m_cx.index.declaredUnder(host);
         for (const DeclaredHost &d : decls)
             for (const ServicePort &p : d.resource->as<ServiceEntry>()->ports)
@@ -176,7 +179,7 @@ private:
         if (const Resource *svc = m_cx.index.service(host))
             for (const KubePort &p : svc->as<Service>()->ports)
                 if (p.port)
-                    add(*p.port, protocolFromPortName(p.name));
+                    add(*p.port, istio::protocolFromPortName(p.name));
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -236,7 +239,7 @@ private:
             Target t;
             t.route = &rd;
             t.path = indexedPath(rule.path, QLatin1StringView("route"), ri);
-            t.fqdn = resolveHost(rd.destination.host, m_r.ns);
+            t.fqdn = istio::proxy::resolveHost(rd.destination.host, m_r.ns);
             t.info = m_cx.destination(t.fqdn);
             if (!t.info.tlsRules)
                 t.noRules = TlsResolver::none(rd.destination.subset);
@@ -246,7 +249,7 @@ private:
             t.servicePort = rd.destination.port ? int(*rd.destination.port) : port;
             const QString declared = m_cx.declaredProtocol(t.info, t.servicePort);
             t.appTls = rule.kind == RuleKind::Tls ||
-                       (rule.kind == RuleKind::Tcp && carriesAppTls(declared));
+                       (rule.kind == RuleKind::Tcp && istio::carriesAppTls(declared));
             Provenance received; // the declarations, or the gateway servers receiving it
             if (t.info.kind == DestinationInfo::Gateway) {
                 t.nodeId = m_cx.gatewayNode(t.info.gatewayProxy);

@@ -1,53 +1,31 @@
 #include "model/flow/RouteRules.h"
 
-#include "model/flow/DeriveContext.h" // indexedPath
+#include "model/istio/GatewayRef.h"
 
 namespace egret::flow {
 
-QString ruleProtocol(RuleKind kind) {
-    switch (kind) {
-    case RuleKind::Http:
-        return QStringLiteral("HTTP");
-    case RuleKind::Tls:
-        return QStringLiteral("TLS");
-    case RuleKind::Tcp:
-        return QStringLiteral("TCP");
-    }
-    return {};
-}
-
-QString bindingKey(const QString &gateway, const QString &ns) {
-    if (gateway == QLatin1String("mesh") || gateway.contains(QLatin1Char('/')))
-        return gateway;
-    return ns + QLatin1Char('/') + gateway;
-}
-
 namespace {
 
-QStringList effectiveGateways(const QStringList &matchGateways, const QStringList &vsGateways) {
-    return matchGateways.isEmpty() ? vsGateways : matchGateways;
-}
-
-// Adds one entry per gateway a match applies to; a rule without matches applies everywhere.
-template <class Match, class Fill>
-void addEntries(RouteRule &rule, const QVector<Match> &matches, const QStringList &vsGateways,
-                const QString &ns, Fill fill) {
-    if (matches.isEmpty()) {
+// One entry per gateway a match applies to; a rule without matches applies everywhere.
+void addEntries(RouteRule &rule, const istio::RouteRule &r, const QStringList &vsGateways,
+                const QString &ns) {
+    if (r.matches.isEmpty()) {
         for (const QString &g : vsGateways)
-            rule.entries.append({bindingKey(g, ns), std::nullopt, -1, nullptr, {}, nullptr, false});
+            rule.entries.append(
+                {istio::gatewayKey(g, ns), std::nullopt, -1, nullptr, {}, nullptr, false});
         return;
     }
-    for (int k = 0; k < matches.size(); ++k) {
-        const Match &m = matches.at(k);
-        for (const QString &g : effectiveGateways(m.gateways, vsGateways)) {
+    for (int k = 0; k < r.matches.size(); ++k) {
+        const istio::RuleMatch &m = r.matches.at(k);
+        for (const QString &g : m.gateways->isEmpty() ? vsGateways : *m.gateways) {
             RuleEntry e;
-            e.binding = bindingKey(g, ns);
+            e.binding = istio::gatewayKey(g, ns);
             e.port = m.port;
             e.match = k;
-            e.sourceLabels = m.sourceLabels.isEmpty() ? nullptr : &m.sourceLabels;
-            e.sourceNamespace = m.sourceNamespace;
-            e.conditional = e.sourceLabels || !e.sourceNamespace.isEmpty();
-            fill(m, e);
+            e.sourceLabels = m.sourceLabels;
+            e.sourceNamespace = *m.sourceNamespace;
+            e.sniHosts = m.sniHosts;
+            e.conditional = m.conditional;
             rule.entries.append(e);
         }
     }
@@ -57,46 +35,18 @@ void addEntries(RouteRule &rule, const QVector<Match> &matches, const QStringLis
 
 QVector<RouteRule> routeRules(const VirtualService &vs, const QString &ns) {
     const QStringList vsGateways =
-        vs.gateways.isEmpty() ? QStringList{QStringLiteral("mesh")} : vs.gateways;
+        vs.gateways.isEmpty() ? QStringList{istio::kMeshGateway} : vs.gateways;
     QVector<RouteRule> out;
-    for (int i = 0; i < vs.http.size(); ++i) {
-        const HttpRoute &h = vs.http.at(i);
+    for (const istio::RouteRule &r : istio::routeRules(vs)) {
+        if (r.http && r.http->hasDelegate)
+            continue;
         RouteRule rule;
-        rule.kind = RuleKind::Http;
-        rule.path = indexedPath(u"spec.http", i);
-        rule.route = &h.route;
-        rule.http = &h;
-        rule.terminal = h.hasRedirect || h.hasDirectResponse;
-        addEntries(rule, h.match, vsGateways, ns, [](const HttpMatchRequest &m, RuleEntry &e) {
-            e.conditional = e.conditional || m.uri || m.scheme || m.method || m.authority ||
-                            !m.headers.isEmpty() || !m.queryParams.isEmpty() ||
-                            !m.withoutHeaders.isEmpty();
-        });
-        if (!h.hasDelegate)
-            out.append(rule);
-    }
-    for (int i = 0; i < vs.tls.size(); ++i) {
-        const TlsRoute &t = vs.tls.at(i);
-        RouteRule rule;
-        rule.kind = RuleKind::Tls;
-        rule.path = indexedPath(u"spec.tls", i);
-        rule.route = &t.route;
-        addEntries(rule, t.match, vsGateways, ns, [](const TlsMatchAttributes &m, RuleEntry &e) {
-            e.sniHosts = &m.sniHosts;
-            e.conditional = e.conditional || !m.destinationSubnets.isEmpty();
-        });
-        out.append(rule);
-    }
-    for (int i = 0; i < vs.tcp.size(); ++i) {
-        const TcpRoute &t = vs.tcp.at(i);
-        RouteRule rule;
-        rule.kind = RuleKind::Tcp;
-        rule.path = indexedPath(u"spec.tcp", i);
-        rule.route = &t.route;
-        addEntries(rule, t.match, vsGateways, ns, [](const L4MatchAttributes &m, RuleEntry &e) {
-            e.conditional =
-                e.conditional || !m.destinationSubnets.isEmpty() || !m.sourceSubnet.isEmpty();
-        });
+        rule.kind = r.kind;
+        rule.path = r.path();
+        rule.route = r.route;
+        rule.http = r.http;
+        rule.terminal = r.http && (r.http->hasRedirect || r.http->hasDirectResponse);
+        addEntries(rule, r, vsGateways, ns);
         out.append(rule);
     }
     return out;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/resources/VirtualService.h"
+#include "model/istio/RouteRules.h"
 
 #include <QString>
 #include <QVector>
@@ -9,11 +9,12 @@
 
 namespace egret::flow {
 
-// A VirtualService rule flattened for derivation: which gateway (or the mesh) each of its
-// matches binds to, on which port, and whether it matches on more than that.
+// A VirtualService rule (istio::routeRules) spread for derivation over its bindings: which
+// gateway (or the mesh) each of its matches binds to, on which port, and whether it matches on
+// more than that.
 
-enum class RuleKind { Http, Tls, Tcp };
-QString ruleProtocol(RuleKind kind); // HTTP, TLS, TCP
+using istio::RuleKind;
+using istio::ruleProtocol;
 
 struct RuleEntry {
     QString binding; // "mesh" or "ns/name" of a Gateway
@@ -34,11 +35,9 @@ struct RouteRule {
     bool terminal = false;           // answers itself (redirect, direct response)
 };
 
-// The rules of a VirtualService in Istio's order of evaluation per protocol.
+// The rules of a VirtualService in Istio's order of evaluation per protocol; http rules that
+// delegate are left out.
 QVector<RouteRule> routeRules(const VirtualService &vs, const QString &ns);
-
-// "mesh", or the Gateway a VirtualService names, qualified with the VirtualService's namespace.
-QString bindingKey(const QString &gateway, const QString &ns);
 
 QString describeRetries(const HttpRetry &r);
 QString describeFault(const HttpFault &f);

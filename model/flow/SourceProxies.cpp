@@ -1,6 +1,8 @@
 #include "model/flow/SourceProxies.h"
 
 #include "model/flow/DeriveContext.h"
+#include "model/istio/GatewayRef.h"
+#include "model/istio/Workloads.h"
 
 #include <QMap>
 
@@ -9,11 +11,7 @@ namespace egret::flow {
 namespace {
 
 QString appName(const Resource &w) {
-    const Labels &l = w.as<Workload>()->podLabels;
-    for (const char *key : {"app", "app.kubernetes.io/name"})
-        if (const QString v = l.value(QLatin1String(key)); !v.isEmpty())
-            return v;
-    return w.meta.name;
+    return istio::appName(w.as<Workload>()->podLabels, w.meta.name);
 }
 
 bool injectionDisabled(const Workload &w) {
@@ -31,7 +29,7 @@ Labels commonLabels(const Labels &a, const Labels &b) {
 }
 
 bool meshBound(const VirtualService &vs) {
-    return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
+    return istio::meshBound(vs.gateways);
 }
 
 void addSource(DeriveContext &cx, FlowNode node, const QString &proxyNs, bool knownLabels) {

@@ -1,8 +1,8 @@
 #include "model/flow/TlsResolver.h"
 
-#include "model/flow/HostNames.h"
 #include "model/flow/MeshIndex.h"
 #include "model/flow/Visibility.h"
+#include "model/istio/Hosts.h"
 
 #include <algorithm>
 
@@ -14,7 +14,7 @@ namespace {
 int specificity(const QString &ruleHost, const QString &host) {
     if (ruleHost.compare(host, Qt::CaseInsensitive) == 0)
         return 1 << 20;
-    return hostCovers(ruleHost, host) ? 1 + int(ruleHost.size()) : 0;
+    return istio::proxy::hostCovers(ruleHost, host) ? 1 + int(ruleHost.size()) : 0;
 }
 
 struct Settings {

@@ -1,21 +1,12 @@
 #include "model/flow/Visibility.h"
 
-#include "model/flow/HostNames.h"
 #include "model/flow/MeshIndex.h"
+#include "model/istio/Hosts.h"
+#include "model/istio/Visibility.h"
 
 namespace egret::flow {
 
-bool exportedTo(const QStringList &exportTo, const QString &resourceNs, const QString &proxyNs) {
-    if (exportTo.isEmpty())
-        return true;
-    for (const QString &e : exportTo) {
-        if (e == QLatin1String("*") || e == proxyNs)
-            return true;
-        if (e == QLatin1String(".") && resourceNs == proxyNs)
-            return true;
-    }
-    return false;
-}
+using istio::exportedTo;
 
 bool resourceVisible(const Resource &r, const QString &proxyNs) {
     if (const ServiceEntry *se = r.as<ServiceEntry>())
@@ -25,14 +16,11 @@ bool resourceVisible(const Resource &r, const QString &proxyNs) {
     if (const DestinationRule *dr = r.as<DestinationRule>())
         return exportedTo(dr->exportTo, r.ns, proxyNs);
     if (r.as<Service>()) {
-        const QString annotation =
-            r.meta.annotations.value(QStringLiteral("networking.istio.io/exportTo"));
+        const QString annotation = r.meta.annotations.value(istio::kServiceExportToAnnotation);
         if (annotation.isEmpty())
             return true;
-        QStringList list;
-        for (const QString &part : annotation.split(QLatin1Char(',')))
-            list << part.trimmed();
-        return exportedTo(list, r.ns, proxyNs);
+        // As Istio's Service controller: blank entries kept (they name no namespace).
+        return exportedTo(istio::serviceExportTo(annotation, Qt::KeepEmptyParts), r.ns, proxyNs);
     }
     return true;
 }
@@ -68,14 +56,13 @@ void SidecarScope::splitEgressHosts() {
         return;
     for (const EgressListener &l : m_sidecar->as<Sidecar>()->egress)
         for (const QString &entry : l.hosts)
-            m_egressHosts.append({namespacePart(entry), hostPart(entry)});
+            m_egressHosts.append({istio::namespacePart(entry), istio::hostPart(entry)});
 }
 
 bool SidecarScope::seesListedHost(const QString &configNs, const QString &host) const {
     for (const auto &[ns, egressHost] : m_egressHosts) {
-        const bool nsOk = ns == QLatin1String("*") || ns == configNs ||
-                          (ns == QLatin1String(".") && configNs == m_proxyNs);
-        if (nsOk && hostsIntersect(egressHost, host))
+        if (istio::namespacePartAdmits(ns, configNs, m_proxyNs) &&
+            istio::proxy::hostsIntersect(egressHost, host))
             return true;
     }
     return false;

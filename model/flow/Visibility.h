@@ -10,10 +10,9 @@ namespace egret::flow {
 
 class MeshIndex;
 
-// Whether a proxy in `proxyNs` sees a resource of `resourceNs` exported to `exportTo` ("." its
-// own namespace, "*" everyone, "~" no one, else namespace names; empty means everyone).
-bool exportedTo(const QStringList &exportTo, const QString &resourceNs, const QString &proxyNs);
-bool resourceVisible(const Resource &r, const QString &proxyNs); // by kind: spec or annotation
+// Whether a proxy in `proxyNs` sees a resource, by kind: its spec's exportTo or, for a Service,
+// its annotation (istio/Visibility.h reads both).
+bool resourceVisible(const Resource &r, const QString &proxyNs);
 
 // The Sidecar resource that scopes a proxy, and what it lets the proxy see.
 class SidecarScope {

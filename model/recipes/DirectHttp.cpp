@@ -10,7 +10,8 @@ RoutePlan planDirectHttp(const RouteRequest &r) {
     ServiceEntryPlan se;
     se.host = r.host;
     se.ports = {{r.port, QStringLiteral("HTTP"), QStringLiteral("http"), std::nullopt}};
-    se.resolution = isWildcardHost(r.host) ? QStringLiteral("NONE") : QStringLiteral("DNS");
+    se.resolution =
+        istio::isDomainWildcard(r.host) ? QStringLiteral("NONE") : QStringLiteral("DNS");
     plan.serviceEntries = {se};
     return plan;
 }

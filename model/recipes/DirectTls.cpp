@@ -10,7 +10,8 @@ RoutePlan planDirectTls(const RouteRequest &r) {
     ServiceEntryPlan se;
     se.host = r.host;
     se.ports = {{r.port, QStringLiteral("HTTPS"), QStringLiteral("https"), std::nullopt}};
-    se.resolution = isWildcardHost(r.host) ? QStringLiteral("NONE") : QStringLiteral("DNS");
+    se.resolution =
+        istio::isDomainWildcard(r.host) ? QStringLiteral("NONE") : QStringLiteral("DNS");
     plan.serviceEntries = {se};
     return plan;
 }

@@ -143,7 +143,7 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
     const int index = compatibleServer(g, plan);
     if (index >= 0) {
         for (const QString &entry : g.servers[index].hosts)
-            if (hostEntryNames(entry, plan.host, routeNs, chosen->ns))
+            if (istio::gatewayHostNames(entry, plan.host, routeNs, chosen->ns))
                 return target; // the host is already served
         const QString hosts = QStringLiteral("spec.servers[%1].hosts").arg(index);
         ctx.edit(*chosen, ctx.appendItems(*chosen, hosts, list({str(plan.host)})),

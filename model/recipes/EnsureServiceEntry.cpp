@@ -1,3 +1,4 @@
+#include "model/istio/Visibility.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/RecipeSteps.h"
 #include "model/recipes/ResourceNodes.h"
@@ -26,20 +27,11 @@ QString uniquePortName(QStringList &taken, const QString &preferred, qint64 numb
 
 } // namespace
 
-bool visibleFrom(const QStringList &exportTo, const QString &ownNamespace,
-                 const QString &fromNamespace) {
-    if (exportTo.isEmpty() || exportTo.contains(QStringLiteral("*")))
-        return true;
-    if (ownNamespace == fromNamespace)
-        return exportTo.contains(QStringLiteral(".")) || exportTo.contains(fromNamespace);
-    return exportTo.contains(fromNamespace);
-}
-
 void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
     const QString ns = ctx.routeNamespace();
     QVector<const Resource *> found = ctx.matching(Kind::ServiceEntry, [&](const Resource &r) {
         const ServiceEntry *se = r.as<ServiceEntry>();
-        return se && se->hosts.contains(plan.host) && visibleFrom(se->exportTo, r.ns, ns);
+        return se && se->hosts.contains(plan.host) && istio::exportedTo(se->exportTo, r.ns, ns);
     });
     std::stable_sort(found.begin(), found.end(), [&](const Resource *a, const Resource *b) {
         return (a->ns == ns) > (b->ns == ns);

@@ -1,4 +1,5 @@
 #include "model/edit/NodeCompare.h"
+#include "model/istio/Visibility.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/RecipeSteps.h"
 #include "model/recipes/ResourceNodes.h"
@@ -14,13 +15,13 @@ std::optional<QString> ensureSubset(RecipeContext &ctx, const GatewayTarget &gw,
     const Resource *rule = nullptr;
     for (const Resource *r : ctx.ofKind(Kind::DestinationRule)) {
         const DestinationRule *dr = r->as<DestinationRule>();
-        if (dr->workloadSelector || !namesService(dr->host, r->ns, gw.serviceHost))
+        if (dr->workloadSelector || !istio::namesService(dr->host, r->ns, gw.serviceHost))
             continue;
         if (r->ns == routeNs) {
             rule = r;
             break;
         }
-        if (!rule && r->ns == serviceNs && visibleFrom(dr->exportTo, r->ns, routeNs))
+        if (!rule && r->ns == serviceNs && istio::exportedTo(dr->exportTo, r->ns, routeNs))
             rule = r;
     }
     const QString base = targetName(plan.host);

@@ -1,3 +1,6 @@
+#include "model/istio/GatewayRef.h"
+#include "model/istio/RouteRules.h"
+#include "model/istio/Visibility.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/RecipeSteps.h"
 #include "model/recipes/ResourceNodes.h"
@@ -6,7 +9,8 @@ namespace egret::recipes {
 
 namespace {
 
-const QString kMesh = QStringLiteral("mesh");
+using istio::boundToMesh;
+using istio::kMeshGateway;
 
 struct RuleView {
     QStringList gateways;
@@ -21,40 +25,29 @@ struct RuleView {
 // The rules of one kind, reduced to what decides where they send traffic.
 QVector<QVector<RuleView>> rulesOf(const VirtualService &vs, RuleKind kind) {
     QVector<QVector<RuleView>> out;
-    auto add = [&](const auto &matches, const QVector<RouteDestination> &route, auto &&fill) {
+    for (const istio::RouteRule &rule : istio::routeRules(vs)) {
+        if (rule.kind != kind)
+            continue;
         QVector<RuleView> views;
         RuleView base;
-        if (!route.isEmpty()) {
-            base.destinationHost = route[0].destination.host;
-            base.destinationPort = route[0].destination.port;
+        if (!rule.route->isEmpty()) {
+            base.destinationHost = rule.route->at(0).destination.host;
+            base.destinationPort = rule.route->at(0).destination.port;
         }
-        for (const auto &m : matches) {
+        for (const istio::RuleMatch &m : rule.matches) {
             RuleView v = base;
             v.hasMatch = true;
-            v.gateways = m.gateways;
+            v.gateways = *m.gateways;
             v.port = m.port;
-            fill(v, m);
+            if (m.sniHosts)
+                v.sniHosts = *m.sniHosts;
+            if (kind == RuleKind::Tcp) // a tls rule's subnets do not decide here
+                v.subnets = *m.destinationSubnets;
             views.append(v);
         }
         if (views.isEmpty())
             views.append(base); // no match: the rule takes everything
         out.append(views);
-    };
-    switch (kind) {
-    case RuleKind::Http:
-        for (const HttpRoute &r : vs.http)
-            add(r.match, r.route, [](RuleView &, const HttpMatchRequest &) {});
-        break;
-    case RuleKind::Tls:
-        for (const TlsRoute &r : vs.tls)
-            add(r.match, r.route,
-                [](RuleView &v, const TlsMatchAttributes &m) { v.sniHosts = m.sniHosts; });
-        break;
-    case RuleKind::Tcp:
-        for (const TcpRoute &r : vs.tcp)
-            add(r.match, r.route,
-                [](RuleView &v, const L4MatchAttributes &m) { v.subnets = m.destinationSubnets; });
-        break;
     }
     return out;
 }
@@ -81,8 +74,8 @@ const Resource *hostService(const RecipeContext &ctx, const QString &host) {
     const Resource *found = nullptr;
     for (const Resource *r : ctx.ofKind(Kind::VirtualService)) {
         const VirtualService *vs = r->as<VirtualService>();
-        if (!vs->hosts.contains(host) || !boundToMesh({}, vs->gateways) ||
-            !visibleFrom(vs->exportTo, r->ns, ns))
+        if (!vs->hosts.contains(host) || !istio::meshBound(vs->gateways) ||
+            !istio::exportedTo(vs->exportTo, r->ns, ns))
             continue;
         if (!found || (r->ns == ns && found->ns != ns))
             found = r;
@@ -92,12 +85,6 @@ const Resource *hostService(const RecipeContext &ctx, const QString &host) {
 
 } // namespace
 
-bool boundToMesh(const QStringList &ruleGateways, const QStringList &vsGateways) {
-    if (!ruleGateways.isEmpty())
-        return ruleGateways.contains(kMesh);
-    return vsGateways.isEmpty() || vsGateways.contains(kMesh);
-}
-
 bool alreadyRouted(RecipeContext &ctx, const GatewayPlan &plan, const QString &serviceHost) {
     const Resource *r = hostService(ctx, plan.host);
     if (!r)
@@ -106,7 +93,7 @@ bool alreadyRouted(RecipeContext &ctx, const GatewayPlan &plan, const QString &s
     const QVector<QVector<RuleView>> rules = rulesOf(vs, plan.rules);
     for (int i = 0; i < rules.size(); ++i) {
         for (const RuleView &v : rules[i]) {
-            if (!takes(v, plan, true, kMesh, vs.gateways, plan.meshPort))
+            if (!takes(v, plan, true, kMeshGateway, vs.gateways, plan.meshPort))
                 continue;
             if (v.hasMatch && v.destinationHost == serviceHost)
                 return true;
@@ -134,7 +121,8 @@ void ensureVirtualService(RecipeContext &ctx, const GatewayTarget &gw, const Gat
         const QString ref = gatewayReference(gw, routeNs);
         YAML::Node spec(YAML::NodeType::Map);
         spec["hosts"] = strings({plan.host});
-        spec["gateways"] = plan.gatewayFirst ? strings({ref, kMesh}) : strings({kMesh, ref});
+        spec["gateways"] =
+            plan.gatewayFirst ? strings({ref, kMeshGateway}) : strings({kMeshGateway, ref});
         spec[listName.toStdString()] =
             list({meshRule(plan, gw.serviceHost, subset), gatewayRule(plan, ref)});
         ctx.create(
@@ -189,7 +177,8 @@ void ensureVirtualService(RecipeContext &ctx, const GatewayTarget &gw, const Gat
     QVector<edit::TextEdit> edits;
     if (vs.gateways.isEmpty())
         edits += ctx.appendItems(*r, QStringLiteral("spec.gateways"),
-                                 plan.gatewayFirst ? strings({ref, kMesh}) : strings({kMesh, ref}));
+                                 plan.gatewayFirst ? strings({ref, kMeshGateway})
+                                                   : strings({kMeshGateway, ref}));
     else if (!bound)
         edits += ctx.appendItems(*r, QStringLiteral("spec.gateways"), strings({ref}));
     YAML::Node added(YAML::NodeType::Sequence);

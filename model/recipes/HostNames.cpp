@@ -34,10 +34,6 @@ bool isAddress(const QString &text) {
 
 } // namespace
 
-bool isWildcardHost(const QString &host) {
-    return host.startsWith(QLatin1String("*."));
-}
-
 QString checkHost(const QString &host) {
     if (host.isEmpty())
         return QStringLiteral("name the external host");
@@ -47,7 +43,7 @@ QString checkHost(const QString &host) {
         return QStringLiteral("\"%1\" is an IP address; name the host by its DNS name (an address "
                               "or range goes in --subnet with the tcp pattern)")
             .arg(host);
-    const QString name = isWildcardHost(host) ? host.mid(2) : host;
+    const QString name = istio::isDomainWildcard(host) ? host.mid(2) : host;
     if (name.contains(QLatin1Char('*')))
         return QStringLiteral(
                    "\"%1\": a wildcard may only be the whole first label (*.example.com)")
@@ -122,7 +118,7 @@ QString singleAddress(const QString &cidr) {
 
 QString targetName(const QString &host) {
     QString base = host.toLower();
-    if (isWildcardHost(base))
+    if (istio::isDomainWildcard(base))
         base = QStringLiteral("wildcard-") + base.mid(2);
     QString out;
     for (QChar c : base) {
@@ -135,26 +131,6 @@ QString targetName(const QString &host) {
     while (out.endsWith(QLatin1Char('-')))
         out.chop(1);
     return out.isEmpty() ? QStringLiteral("external") : out;
-}
-
-bool hostEntryNames(const QString &entry, const QString &host, const QString &vsNamespace,
-                    const QString &gatewayNamespace) {
-    if (entry == host)
-        return true;
-    const qsizetype slash = entry.indexOf(QLatin1Char('/'));
-    if (slash < 0 || entry.mid(slash + 1) != host)
-        return false;
-    const QString ns = entry.left(slash);
-    return ns == QLatin1String("*") || ns == vsNamespace ||
-           (ns == QLatin1String(".") && gatewayNamespace == vsNamespace);
-}
-
-bool namesService(const QString &host, const QString &ruleNamespace, const QString &fqdn) {
-    const QString name = fqdn.section(QLatin1Char('.'), 0, 0);
-    const QString ns = fqdn.section(QLatin1Char('.'), 1, 1);
-    return host == fqdn || host == name + QLatin1Char('.') + ns ||
-           host == name + QLatin1Char('.') + ns + QStringLiteral(".svc") ||
-           (host == name && ruleNamespace == ns);
 }
 
 } // namespace egret::recipes

@@ -1,14 +1,16 @@
 #pragma once
 
+#include "model/istio/Hosts.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace egret::recipes {
 
 // Checks and names for what recipes write. Messages are sentences for the user, empty when
-// the text is fine.
+// the text is fine. A wildcard the recipes take is `*.example.com` (istio::isDomainWildcard),
+// never `*` alone.
 
-bool isWildcardHost(const QString &host);       // `*.example.com`
 QString checkHost(const QString &host);         // a DNS name, or `*.` and one
 QString checkDnsLabel(const QString &text);     // namespaces, Gateway names: RFC 1123 label
 QString checkDnsSubdomain(const QString &text); // Secret names: RFC 1123 subdomain
@@ -21,14 +23,5 @@ QString singleAddress(const QString &cidr);
 // `api.example.com` -> `api-example-com`, `*.example.com` -> `wildcard-example-com`. At most
 // 63 characters, so that it is also a valid subset name.
 QString targetName(const QString &host);
-
-// True when a Gateway server or VirtualService host entry names `host` for a VirtualService in
-// `vsNamespace` (`host`, `*/host`, `ns/host`, `./host` for a Gateway in that namespace).
-bool hostEntryNames(const QString &entry, const QString &host, const QString &vsNamespace,
-                    const QString &gatewayNamespace);
-
-// True when a DestinationRule's host in `ruleNamespace` names the Service with this FQDN
-// (`name.ns.svc.cluster.local`, `name.ns`, `name.ns.svc`, or `name` in its namespace).
-bool namesService(const QString &host, const QString &ruleNamespace, const QString &fqdn);
 
 } // namespace egret::recipes

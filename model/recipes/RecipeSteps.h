@@ -43,9 +43,4 @@ void ensureOrigination(RecipeContext &ctx, const OriginationPlan &plan,
 // recorded when a rule routes it elsewhere.
 bool alreadyRouted(RecipeContext &ctx, const GatewayPlan &plan, const QString &serviceHost);
 
-// Shared lookups.
-bool visibleFrom(const QStringList &exportTo, const QString &ownNamespace,
-                 const QString &fromNamespace);
-bool boundToMesh(const QStringList &ruleGateways, const QStringList &vsGateways);
-
 } // namespace egret::recipes

@@ -1,6 +1,7 @@
 #include "model/recipes/ResourceNodes.h"
 
 #include "model/edit/NodeEdit.h"
+#include "model/istio/GatewayRef.h"
 
 namespace egret::recipes {
 
@@ -148,25 +149,13 @@ YAML::Node gatewaySubset(const GatewayPlan &plan, const QString &name) {
 }
 
 YAML::Node meshRule(const GatewayPlan &plan, const QString &gatewayService, const QString &subset) {
-    return rule(plan, QStringLiteral("mesh"), plan.meshPort,
+    return rule(plan, istio::kMeshGateway, plan.meshPort,
                 destination(gatewayService, subset, plan.port, plan.meshWeight), true);
 }
 
 YAML::Node gatewayRule(const GatewayPlan &plan, const QString &gatewayRef) {
     return rule(plan, gatewayRef, plan.port,
                 destination(plan.destinationHost, QString(), plan.destinationPort, true), false);
-}
-
-QString ruleListName(RuleKind kind) {
-    switch (kind) {
-    case RuleKind::Http:
-        return QStringLiteral("http");
-    case RuleKind::Tls:
-        return QStringLiteral("tls");
-    case RuleKind::Tcp:
-        return QStringLiteral("tcp");
-    }
-    return QStringLiteral("http");
 }
 
 YAML::Node portTlsSettings(const OriginationPlan &plan) {

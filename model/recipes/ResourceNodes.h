@@ -24,7 +24,6 @@ YAML::Node gatewaySubset(const GatewayPlan &plan, const QString &name);
 // Gateway (gateway to the host), as `http`, `tls` or `tcp` rules.
 YAML::Node meshRule(const GatewayPlan &plan, const QString &gatewayService, const QString &subset);
 YAML::Node gatewayRule(const GatewayPlan &plan, const QString &gatewayRef);
-QString ruleListName(RuleKind kind); // "http", "tls", "tcp"
 
 YAML::Node portTlsSettings(const OriginationPlan &plan); // a portLevelSettings item
 

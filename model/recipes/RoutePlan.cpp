@@ -6,7 +6,7 @@
 namespace egret::recipes {
 
 QString gatewayDestination(const RouteRequest &r) {
-    return isWildcardHost(r.host) && !r.servingHost.isEmpty() ? r.servingHost : r.host;
+    return istio::isDomainWildcard(r.host) && !r.servingHost.isEmpty() ? r.servingHost : r.host;
 }
 
 RoutePlan planFor(const RouteRequest &r) {

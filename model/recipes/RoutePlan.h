@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/istio/RouteRules.h"
 #include "model/recipes/Route.h"
 
 #include <optional>
@@ -26,7 +27,7 @@ struct ServiceEntryPlan {
     bool mustResolve = false;
 };
 
-enum class RuleKind { Http, Tls, Tcp };
+using istio::RuleKind;
 
 struct GatewayPlan {
     qint64 port = 0;  // opened on the gateway

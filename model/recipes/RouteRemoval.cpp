@@ -1,3 +1,4 @@
+#include "model/istio/GatewayRef.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
@@ -61,7 +62,7 @@ private:
         for (int i : std::as_const(chosen)) {
             const RuleInfo &rule = rules[i];
             for (const QString &g : rule.gateways) {
-                const QString gateway = resolveGatewayRef(g, vs.ns);
+                const QString gateway = istio::gatewayKey(g, vs.ns);
                 for (qint64 p : rule.ports)
                     trim.gatewayHosts.append({gateway, p, m_rm.host, vs.ns});
                 if (rule.anyPort)
@@ -101,7 +102,7 @@ private:
                         for (qint64 p : ports)
                             trim.keep.gatewayHosts.insert(
                                 QStringLiteral("%1|%2|%3")
-                                    .arg(resolveGatewayRef(g, r->ns), QString::number(p), host));
+                                    .arg(istio::gatewayKey(g, r->ns), QString::number(p), host));
                 }
             }
             if (gone.size() < rules.size())
@@ -126,7 +127,7 @@ private:
                 // declares the port sidecars are called on too (the wildcard has no entry).
                 QList<qint64> &ports = trim.hostPorts[e.first];
                 ports << e.second;
-                if (isWildcardHost(m_rm.host))
+                if (istio::isDomainWildcard(m_rm.host))
                     for (qint64 p : std::as_const(m_meshPorts))
                         if (!m_remainingDestinations.contains(Endpoint(e.first, p)) &&
                             !ports.contains(p))

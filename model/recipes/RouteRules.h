@@ -5,7 +5,7 @@
 
 namespace egret::recipes {
 
-// One rule of a VirtualService (`http[2]`, `tls[0]`...) reduced to what route removal needs:
+// One rule of a VirtualService (istio::routeRules) reduced to what route removal needs:
 // where it is bound, which ports it matches, where it sends traffic.
 struct RuleInfo {
     RuleKind kind = RuleKind::Http;
@@ -24,8 +24,5 @@ struct RuleInfo {
 
 QVector<RuleInfo> rulesOf(const VirtualService &vs);
 QString rulePath(const RuleInfo &rule); // "spec.tls[1]"
-
-// "name" or "ns/name" resolved against the VirtualService's namespace: "ns/name".
-QString resolveGatewayRef(const QString &ref, const QString &vsNamespace);
 
 } // namespace egret::recipes

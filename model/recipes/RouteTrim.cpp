@@ -1,5 +1,6 @@
 #include "model/recipes/RouteTrim.h"
 
+#include "model/istio/GatewayRef.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/ResourceNodes.h"
 
@@ -80,7 +81,7 @@ void RouteTrim::trimVirtualServices(const RecipeContext &ctx) {
         QSet<QString> unbound;
         for (int i = 0; i < v.rules.size(); ++i)
             for (const QString &g : v.rules[i].gateways)
-                (v.chosen.contains(i) ? unbound : stillBound) << resolveGatewayRef(g, r->ns);
+                (v.chosen.contains(i) ? unbound : stillBound) << istio::gatewayKey(g, r->ns);
         for (RuleKind kind : {RuleKind::Http, RuleKind::Tls, RuleKind::Tcp}) {
             QList<int> gone;
             int total = 0;
@@ -103,14 +104,14 @@ void RouteTrim::trimVirtualServices(const RecipeContext &ctx) {
         }
         QList<int> refs;
         for (int i = 0; i < vs.gateways.size(); ++i) {
-            const QString g = resolveGatewayRef(vs.gateways[i], r->ns);
-            if (vs.gateways[i] != QLatin1String("mesh") && unbound.contains(g) &&
+            const QString g = istio::gatewayKey(vs.gateways[i], r->ns);
+            if (!istio::isMeshGateway(vs.gateways[i]) && unbound.contains(g) &&
                 !stillBound.contains(g))
                 refs << i;
         }
         if (!refs.isEmpty()) {
-            const bool onlyMesh = vs.gateways.size() - refs.size() == 1 &&
-                                  vs.gateways.contains(QStringLiteral("mesh"));
+            const bool onlyMesh =
+                vs.gateways.size() - refs.size() == 1 && vs.gateways.contains(istio::kMeshGateway);
             if (onlyMesh)
                 edits << TextEdit::removeEntry(QStringLiteral("spec"), QStringLiteral("gateways"));
             else
@@ -139,7 +140,8 @@ void RouteTrim::trimGateways(const RecipeContext &ctx) {
                     keep.gatewayHosts.contains(key.arg(QStringLiteral("0"), use.host)))
                     continue;
                 for (int h = 0; h < g.servers[s].hosts.size(); ++h)
-                    if (hostEntryNames(g.servers[s].hosts[h], use.host, use.vsNamespace, r->ns) &&
+                    if (istio::gatewayHostNames(g.servers[s].hosts[h], use.host, use.vsNamespace,
+                                                r->ns) &&
                         !hostsGone[s].contains(h))
                         hostsGone[s] << h;
             }
@@ -173,7 +175,7 @@ void RouteTrim::trimSubsets(const RecipeContext &ctx) {
         QList<int> gone;
         for (const SubsetUse &use : std::as_const(subsets)) {
             if (keep.subsets.contains(use.serviceHost + QLatin1Char('|') + use.subset) ||
-                !namesService(dr.host, r->ns, use.serviceHost))
+                !istio::namesService(dr.host, r->ns, use.serviceHost))
                 continue;
             const QString serviceNs = use.serviceHost.section(QLatin1Char('.'), 1, 1);
             if (r->ns != use.vsNamespace && r->ns != serviceNs)

@@ -44,7 +44,7 @@ QVector<InputProblem> validateRequest(const RouteRequest &request) {
     const PatternInfo &info = patternInfo(r.pattern);
     Problems p;
     p.add(QStringLiteral("host"), checkHost(r.host));
-    const bool wildcard = isWildcardHost(r.host);
+    const bool wildcard = istio::isDomainWildcard(r.host);
     if (wildcard && !info.allowsWildcard)
         p.add(QStringLiteral("host"),
               QStringLiteral("%1 cannot route a wildcard host: it needs one address to reach "
@@ -120,7 +120,7 @@ QVector<InputProblem> validateRequest(const RouteRequest &request) {
             p.add(QStringLiteral("serving-host"),
                   QStringLiteral("--serving-host applies to a wildcard --host through the egress "
                                  "gateway only"));
-        else if (isWildcardHost(r.servingHost))
+        else if (istio::isDomainWildcard(r.servingHost))
             p.add(QStringLiteral("serving-host"),
                   QStringLiteral("the serving host must be one host, not a wildcard"));
         else

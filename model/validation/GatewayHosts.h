@@ -24,7 +24,7 @@ public:
         for (int s = 0; s < gw->servers.size(); ++s) {
             for (int p = 0; p < gw->servers[s].hosts.size(); ++p) {
                 m_listings.append({s, p});
-                names.append(gatewayHostName(gw->servers[s].hosts[p]));
+                names.append(istio::hostPart(QStringView(gw->servers[s].hosts[p])));
             }
         }
         m_names = HostSet(std::move(names));

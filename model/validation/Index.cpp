@@ -81,7 +81,7 @@ QString label(const QString &k, const QString &v) {
     return k % QLatin1Char('=') % v;
 }
 bool meshBound(const VirtualService &vs) {
-    return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
+    return istio::meshBound(vs.gateways);
 }
 bool gatewayBound(const VirtualService &vs) {
     for (const QString &g : vs.gateways)
@@ -111,9 +111,9 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
                 put(Table::SeByHostPort, join(h, QString::number(p.number.value_or(0))));
         }
     } else if (const auto *svc = r.as<Service>()) {
-        const QString f = name + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
-        const QStringList exportTo = serviceExportTo(
-            r.meta.annotations.value(QStringLiteral("networking.istio.io/exportTo")));
+        const QString f = istio::serviceFqdn(name, ns);
+        const QStringList exportTo =
+            serviceExportTo(r.meta.annotations.value(istio::kServiceExportToAnnotation));
         for (const QString &s : exportScopes(exportTo, ns))
             put(Table::HostExact, join(s, f));
         put(Table::ServicesByNs, ns);

@@ -7,7 +7,7 @@ namespace egret::validation::rules {
 namespace {
 
 bool meshBound(const VirtualService &vs) {
-    return vs.gateways.isEmpty() || vs.gateways.contains(QStringLiteral("mesh"));
+    return istio::meshBound(vs.gateways);
 }
 
 bool everywhere(const Resource &r) {

@@ -38,7 +38,7 @@ static bool findGatewayTarget(Context &ctx, const Destination &d, const QString 
     if (t.pods.isEmpty())
         return false;
     t.service = svc;
-    t.host = sn.name + QLatin1Char('.') + sn.ns + QStringLiteral(".svc.cluster.local");
+    t.host = istio::serviceFqdn(sn.name, sn.ns);
     if (d.port)
         t.port = d.port;
     else if (s->ports.size() == 1)
@@ -81,10 +81,10 @@ static QVector<MeshHop> computeMeshHops(Context &ctx, const Resource &r) {
     QVector<MeshHop> out;
     const auto *vs = r.as<VirtualService>();
     const QStringList bound = boundGateways(*vs, r.ns);
-    if (!bound.contains(QStringLiteral("mesh")))
+    if (!bound.contains(istio::kMeshGateway))
         return out;
     for (const RouteRuleView &rule : rulesOf(ctx, r)) {
-        const Applicability at = appliesAt(rule, bound, r.ns, QStringLiteral("mesh"));
+        const Applicability at = appliesAt(rule, bound, r.ns, istio::kMeshGateway);
         if (!at.applies)
             continue;
         for (const DestinationRef &d : rule.routes) {

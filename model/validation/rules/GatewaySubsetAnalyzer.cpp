@@ -7,8 +7,7 @@ namespace egret::validation::rules {
 namespace {
 
 bool visibleFrom(const Resource &dr, const QString &ns) {
-    const QStringList scopes = exportScopes(dr.as<DestinationRule>()->exportTo, dr.ns);
-    return scopes.contains(QStringLiteral("*")) || scopes.contains(ns);
+    return istio::exportedTo(dr.as<DestinationRule>()->exportTo, dr.ns, ns);
 }
 
 const Subset *findSubset(const DestinationRule &dr, const QString &name) {

@@ -1,13 +1,13 @@
 #include "model/validation/rules/RouteRules.h"
 
-#include "model/validation/Hosts.h"
+#include "model/istio/GatewayRef.h"
 
 namespace egret::validation::rules {
 
 namespace {
 
-QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route, const char *table,
-                                          int rule) {
+QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route,
+                                          istio::RuleKind kind, int rule) {
     QVector<DestinationRef> out;
     out.reserve(route.size());
     for (int j = 0; j < route.size(); ++j) {
@@ -15,7 +15,7 @@ QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route
         d.present = route[j].hasDestination;
         if (d.present)
             d.destination = route[j].destination;
-        d.table = table;
+        d.kind = kind;
         d.rule = rule;
         d.entry = j;
         out.append(d);
@@ -26,7 +26,7 @@ QVector<DestinationRef> routeDestinations(const QVector<RouteDestination> &route
 } // namespace
 
 QString DestinationRef::path() const {
-    const QString rulePath = QStringLiteral("spec.%1[%2]").arg(QLatin1String(table)).arg(rule);
+    const QString rulePath = istio::rulePath(kind, rule);
     switch (where) {
     case Where::Mirror:
         return rulePath + QStringLiteral(".mirror");
@@ -39,18 +39,14 @@ QString DestinationRef::path() const {
     return present ? routePath + QStringLiteral(".destination") : routePath;
 }
 
-QString RouteRuleView::path() const {
-    return QStringLiteral("spec.%1[%2]").arg(QLatin1String(kind)).arg(index);
-}
-
 QVector<DestinationRef> allDestinations(const VirtualService &vs, bool withMirrors) {
     QVector<DestinationRef> out;
     for (int i = 0; i < vs.tcp.size(); ++i)
-        out += routeDestinations(vs.tcp[i].route, "tcp", i);
+        out += routeDestinations(vs.tcp[i].route, istio::RuleKind::Tcp, i);
     for (int i = 0; i < vs.tls.size(); ++i)
-        out += routeDestinations(vs.tls[i].route, "tls", i);
+        out += routeDestinations(vs.tls[i].route, istio::RuleKind::Tls, i);
     for (int i = 0; i < vs.http.size(); ++i) {
-        out += routeDestinations(vs.http[i].route, "http", i);
+        out += routeDestinations(vs.http[i].route, istio::RuleKind::Http, i);
         if (!withMirrors)
             continue;
         DestinationRef m;
@@ -74,50 +70,28 @@ QVector<DestinationRef> allDestinations(const VirtualService &vs, bool withMirro
 QVector<RouteRuleView> routeRules(const VirtualService &vs) {
     QVector<RouteRuleView> out;
     out.reserve(vs.http.size() + vs.tls.size() + vs.tcp.size());
-    for (int i = 0; i < vs.http.size(); ++i) {
-        RouteRuleView v{"http", i, {}, {}};
-        for (const HttpMatchRequest &m : vs.http[i].match)
-            v.matches.append({m.gateways, m.port, {}});
-        v.routes = routeDestinations(vs.http[i].route, "http", i);
+    for (const istio::RouteRule &rule : istio::routeRules(vs)) {
+        RouteRuleView v{rule.kind, rule.index, {}, {}};
+        v.matches.reserve(rule.matches.size());
+        for (const istio::RuleMatch &m : rule.matches)
+            v.matches.append({*m.gateways, m.port, m.sniHosts ? *m.sniHosts : QStringList()});
+        v.routes = routeDestinations(*rule.route, rule.kind, rule.index);
         out.append(v);
-    }
-    for (int i = 0; i < vs.tls.size(); ++i) {
-        RouteRuleView v{"tls", i, {}, {}};
-        for (const TlsMatchAttributes &m : vs.tls[i].match)
-            v.matches.append({m.gateways, m.port, m.sniHosts});
-        v.routes = routeDestinations(vs.tls[i].route, "tls", i);
-        out.append(v);
-    }
-    for (int i = 0; i < vs.tcp.size(); ++i) {
-        RouteRuleView v{"tcp", i, {}, {}};
-        for (const L4MatchAttributes &m : vs.tcp[i].match)
-            v.matches.append({m.gateways, m.port, {}});
-        v.routes = routeDestinations(vs.tcp[i].route, "tcp", i);
-        out.append(v);
-    }
-    return out;
-}
-QStringList boundGateways(const VirtualService &vs, const QString &vsNs) {
-    if (vs.gateways.isEmpty())
-        return {QStringLiteral("mesh")};
-    QStringList out;
-    out.reserve(vs.gateways.size());
-    for (const QString &g : vs.gateways) {
-        // "ns/name" is its own key (parseGatewayRef(g).key() would rebuild it).
-        const QString key =
-            isMeshGateway(g) || g.contains(QLatin1Char('/')) ? g : parseGatewayRef(g, vsNs).key();
-        if (!out.contains(key))
-            out << key;
     }
     return out;
 }
 
-bool refersTo(const QString &ref, const QString &vsNs, const QString &gateway) {
-    if (isMeshGateway(ref) || ref.contains(QLatin1Char('/')))
-        return ref == gateway;
-    // "name" in the VirtualService's namespace: compare with "ns/name" without building it.
-    return gateway.size() == vsNs.size() + 1 + ref.size() && gateway.startsWith(vsNs) &&
-           gateway.at(vsNs.size()) == QLatin1Char('/') && gateway.endsWith(ref);
+QStringList boundGateways(const VirtualService &vs, const QString &vsNs) {
+    if (vs.gateways.isEmpty())
+        return {istio::kMeshGateway};
+    QStringList out;
+    out.reserve(vs.gateways.size());
+    for (const QString &g : vs.gateways) {
+        const QString key = istio::gatewayKey(g, vsNs);
+        if (!out.contains(key))
+            out << key;
+    }
+    return out;
 }
 
 Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, const QString &vsNs,
@@ -134,7 +108,7 @@ Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, con
             here = bound.contains(gateway);
         } else {
             for (const QString &g : m.gateways)
-                here = here || refersTo(g, vsNs, gateway);
+                here = here || istio::refersTo(g, vsNs, gateway);
         }
         if (!here)
             continue;
@@ -152,7 +126,7 @@ Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, con
 
 QStringList carriedHosts(const RouteRuleView &rule, const Applicability &at,
                          const VirtualService &vs) {
-    if (qstrcmp(rule.kind, "tls") == 0 && !at.sniHosts.isEmpty()) {
+    if (rule.kind == istio::RuleKind::Tls && !at.sniHosts.isEmpty()) {
         QStringList out;
         for (const QString &h : at.sniHosts)
             if (!out.contains(h))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/resources/VirtualService.h"
+#include "model/istio/RouteRules.h"
 
 #include <QString>
 #include <QVector>
@@ -14,12 +14,12 @@ struct DestinationRef {
     Destination destination;
     bool present = true; // false for a route entry written `- {}`
     bool mirror = false;
-    const char *table = "http"; // "http", "tls", "tcp"
+    istio::RuleKind kind = istio::RuleKind::Http; // of the rule it is written in
     int rule = 0;
     int entry = 0; // index in route[] or mirrors[]
     Where where = Where::Route;
 
-    bool inHttp() const { return table[1] == 't'; }
+    bool inHttp() const { return kind == istio::RuleKind::Http; }
     // Of the `destination` (or `mirror`) mapping; of the route entry when it has none.
     QString path() const;
 };
@@ -28,12 +28,13 @@ struct DestinationRef {
 // http[].mirror and http[].mirrors[].destination.
 QVector<DestinationRef> allDestinations(const VirtualService &vs, bool withMirrors);
 
-// An http, tls or tcp rule seen the same way: where it applies and where it sends traffic.
+// An http, tls or tcp rule (istio::routeRules) kept for a run: where it applies and where it
+// sends traffic. It holds copies, not pointers, as rulesOf() memoizes it past the parse.
 struct RouteRuleView {
-    const char *kind = "http"; // "http", "tls", "tcp"
+    istio::RuleKind kind = istio::RuleKind::Http;
     int index = 0;
-    bool isHttp() const { return kind[1] == 't'; }
-    QString path() const; // "spec.http[0]"
+    bool isHttp() const { return kind == istio::RuleKind::Http; }
+    QString path() const { return istio::rulePath(kind, index); } // "spec.http[0]"
     struct Match {
         QStringList gateways;
         std::optional<qint64> port;
@@ -58,10 +59,6 @@ Applicability appliesAt(const RouteRuleView &rule, const QStringList &bound, con
 
 // The VirtualService's gateways as "mesh" or "ns/name", in order and without repeats.
 QStringList boundGateways(const VirtualService &vs, const QString &vsNs);
-
-// Whether a `gateways` entry written in a VirtualService of `vsNs` names `gateway` ("mesh" or
-// "ns/name").
-bool refersTo(const QString &ref, const QString &vsNs, const QString &gateway);
 
 // The hosts a rule carries at a gateway: tls rules the SNI names they match (the
 // VirtualService's hosts when they match none), other rules the VirtualService's hosts.

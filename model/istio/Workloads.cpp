@@ -1,0 +1,12 @@
+#include "model/istio/Workloads.h"
+
+namespace egret::istio {
+
+QString appName(const Labels &podLabels, const QString &fallback) {
+    for (const char *key : {"app", "app.kubernetes.io/name"})
+        if (const QString v = podLabels.value(QLatin1String(key)); !v.isEmpty())
+            return v;
+    return fallback;
+}
+
+} // namespace egret::istio
