@@ -1,5 +1,6 @@
 #include "model/flow/TlsResolver.h"
 
+#include "model/flow/DeriveContext.h" // sourceOf
 #include "model/flow/MeshIndex.h"
 #include "model/flow/Visibility.h"
 #include "model/istio/Hosts.h"
@@ -45,15 +46,6 @@ void settingsOf(const TrafficPolicy &p, int port, const QString &base, Settings 
         out->tls = &*p.tls;
         out->path = base + QStringLiteral(".tls");
     }
-}
-
-FlowSource sourceOf(const Resource &r, const QStringList &paths) {
-    FlowSource s;
-    s.resource = r.ref();
-    s.id = r.id;
-    s.paths = paths;
-    s.assumed = r.assumed;
-    return s;
 }
 
 } // namespace
