@@ -1,8 +1,8 @@
 #include "model/validation/Session.h"
 
 #include "model/mesh/InstalledGateways.h"
-#include "model/validation/FieldLocator.h"
 #include "model/validation/Rule.h"
+#include "model/yaml/FieldLocator.h"
 
 #include <algorithm>
 #include <atomic>
@@ -309,7 +309,7 @@ void Session::position(const Resource &r, StoredFinding &s) const {
     const auto it = docs.find(r.id.document);
     if (it == docs.end())
         return; // an assumed resource: it has no text
-    if (!locateField(it->second.text, r.documentPath(s.finding.path), &s.position))
+    if (!yaml::locateField(it->second.text, r.documentPath(s.finding.path), &s.position))
         s.position = {r.location.line - 1 - it->second.firstLine, r.location.column - 1};
     s.located = true;
 }
@@ -319,7 +319,7 @@ void Session::locate(const Workspace &ws, const Resource &r, StoredFinding &s) {
     if (!doc)
         return;
     if (!s.located) {
-        if (!locateField(doc->text, r.documentPath(s.finding.path), &s.position))
+        if (!yaml::locateField(doc->text, r.documentPath(s.finding.path), &s.position))
             s.position = {r.location.line - 1 - doc->firstLine, r.location.column - 1};
         s.located = true;
     }

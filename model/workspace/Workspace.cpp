@@ -1,8 +1,8 @@
 #include "model/workspace/Workspace.h"
 
 #include "model/io/AtomicWrite.h"
-#include "model/io/NodeLocator.h"
 #include "model/workspace/ParseCache.h"
+#include "model/yaml/NodeTreeLocator.h"
 #include "model/yaml/StreamSplitter.h"
 
 #include <QCryptographicHash>
@@ -108,8 +108,8 @@ SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath)
     const Resource *r = resource(id);
     if (!d || !r)
         return {};
-    TextPosition pos;
-    if (!locatePath(d->text, r->documentPath(fieldPath), &pos))
+    yaml::TextPosition pos;
+    if (!yaml::locateInNodeTree(d->text, r->documentPath(fieldPath), &pos))
         return r->location;
     return {m_files[d->file].path, d->firstLine + pos.line + 1, pos.column + 1};
 }
