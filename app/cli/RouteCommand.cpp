@@ -1,6 +1,7 @@
 #include "app/cli/Command.h"
 #include "app/cli/Output.h"
 #include "model/io/Loader.h"
+#include "model/io/Saver.h"
 #include "model/recipes/Patterns.h"
 
 #include <QCommandLineParser>
@@ -63,7 +64,7 @@ int finish(const char *command, Workspace &ws, const recipes::RouteResult &resul
         const int index = ws.fileIndex(file);
         if (dryRun) {
             outBytes(ws.fileBytes(index));
-        } else if (!ws.saveFile(index, &error)) {
+        } else if (!saveFile(ws, index, &error)) {
             err(QStringLiteral("egret route %1: %2\n").arg(QLatin1String(command), error));
             return BadInput;
         }

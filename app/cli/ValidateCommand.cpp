@@ -2,7 +2,7 @@
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
 #include "app/cli/ValidationReport.h"
-#include "model/io/DocumentParser.h"
+#include "model/decode/DocumentParser.h"
 #include "model/validation/Rule.h"
 #include "model/validation/Validator.h"
 

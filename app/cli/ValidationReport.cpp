@@ -1,6 +1,6 @@
 #include "app/cli/ValidationReport.h"
 
-#include "model/io/DocumentParser.h"
+#include "model/decode/DocumentParser.h"
 #include "model/validation/Rule.h"
 
 #include <QDir>

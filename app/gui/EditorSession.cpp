@@ -2,6 +2,7 @@
 
 #include "app/gui/ChangeCommand.h"
 #include "model/io/Loader.h"
+#include "model/io/Saver.h"
 
 #include <QFileInfo>
 #include <QThread>
@@ -281,7 +282,7 @@ bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite)
                 conflicts->append(f.path);
             continue;
         }
-        if (!m_ws.saveFile(i, error))
+        if (!saveFile(m_ws, i, error))
             return false;
         written << f.path;
     }
@@ -293,7 +294,7 @@ bool EditorSession::save(QStringList *conflicts, QString *error, bool overwrite)
 }
 
 bool EditorSession::saveAs(int file, const QString &path, QString *error) {
-    if (!m_ws.saveFile(file, error, path))
+    if (!saveFile(m_ws, file, error, path))
         return false;
     analyze(true); // locations name the new path
     if (!m_ws.isModified())

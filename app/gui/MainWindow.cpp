@@ -5,7 +5,7 @@
 #include "app/gui/InfoBar.h"
 #include "app/gui/RecentFiles.h"
 #include "app/gui/SelectionSync.h"
-#include "model/workspace/Recovery.h"
+#include "model/io/Recovery.h"
 #include "views/graph/FlowScene.h"
 #include "views/graph/FlowSelection.h"
 #include "views/graph/FlowView.h"

@@ -3,7 +3,7 @@
 #include "app/gui/EditorSession.h"
 #include "app/gui/InfoBar.h"
 #include "app/gui/MainWindow.h"
-#include "model/workspace/Recovery.h"
+#include "model/io/Recovery.h"
 
 #include <QFileInfo>
 #include <QFileSystemWatcher>

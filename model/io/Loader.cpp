@@ -1,5 +1,6 @@
 #include "model/io/Loader.h"
 
+#include "model/core/Parallel.h"
 #include "model/yaml/StreamSplitter.h"
 #include "model/yaml/Utf8.h"
 
@@ -7,9 +8,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 #include <algorithm>
-#include <thread>
 #include <vector>
 
 namespace egret {
@@ -49,36 +50,22 @@ Workspace assemble(std::vector<FileInput> &inputs, const LoadOptions &options) {
             jobs.push_back({f, c});
 
     std::vector<ParsedDocument> results(jobs.size());
-    std::atomic<std::size_t> next{0};
     std::atomic<qint64> done{0};
     const qint64 total = qint64(jobs.size());
-    auto work = [&] {
-        for (;;) {
-            if (options.cancel && options.cancel->load())
-                return;
-            const std::size_t i = next.fetch_add(1);
-            if (i >= jobs.size())
-                return;
-            const FileInput &in = inputs[jobs[i].file];
-            const yaml::Chunk &c = in.chunks[jobs[i].chunk];
-            results[i] =
-                parseDocument(QByteArray::fromRawData(in.bytes.constData() + c.offset, c.length),
-                              in.path, c.firstLine, options.parse);
-            const qint64 n = ++done;
-            if (options.progress)
-                options.progress(n, total);
-        }
-    };
-    int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
+    int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
     threads = std::clamp(threads, 1, 64);
     threads =
         int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(jobs.size(), 1)));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (std::thread &t : pool)
-        t.join();
+    parallelFor(total, {threads, 1, options.cancel}, [&](qsizetype i, int &) {
+        const FileInput &in = inputs[jobs[size_t(i)].file];
+        const yaml::Chunk &c = in.chunks[jobs[size_t(i)].chunk];
+        results[size_t(i)] =
+            parseDocument(QByteArray::fromRawData(in.bytes.constData() + c.offset, c.length),
+                          in.path, c.firstLine, options.parse);
+        const qint64 n = ++done;
+        if (options.progress)
+            options.progress(n, total);
+    });
 
     Workspace ws;
     ws.setParseOptions(options.parse);

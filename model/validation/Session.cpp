@@ -1,12 +1,13 @@
 #include "model/validation/Session.h"
 
+#include "model/core/Parallel.h"
 #include "model/mesh/InstalledGateways.h"
-#include "model/validation/FieldLocator.h"
 #include "model/validation/Rule.h"
+#include "model/yaml/FieldLocator.h"
+
+#include <QThread>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 namespace egret::validation {
 
@@ -83,28 +84,12 @@ UnitResult Session::analyze(const Resource &r, MemoStore &memos) const {
 QVector<UnitResult> Session::analyzeAll(const QVector<const Resource *> &subjects) const {
     QVector<UnitResult> results(subjects.size());
     UnitResult *out = results.data();
-    std::atomic<qsizetype> next{0};
-    auto work = [&] {
-        MemoStore memos; // per thread: memos are only valid while the tables stand still
-        constexpr qsizetype chunk = 32;
-        for (;;) {
-            const qsizetype begin = next.fetch_add(chunk);
-            if (begin >= subjects.size())
-                return;
-            const qsizetype end = std::min(begin + chunk, subjects.size());
-            for (qsizetype i = begin; i < end; ++i)
-                out[i] = analyze(*subjects[i], memos);
-        }
-    };
-    int threads = subjects.size() < kParallelThreshold
-                      ? 1
-                      : std::clamp(int(std::thread::hardware_concurrency()), 1, 16);
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (std::thread &t : pool)
-        t.join();
+    const int threads =
+        subjects.size() < kParallelThreshold ? 1 : std::clamp(QThread::idealThreadCount(), 1, 16);
+    // Memos are per thread: they are only valid while the tables stand still.
+    parallelFor<MemoStore>(subjects.size(), {threads, 32}, [&](qsizetype i, MemoStore &memos) {
+        out[i] = analyze(*subjects[i], memos);
+    });
     return results;
 }
 
@@ -309,7 +294,7 @@ void Session::position(const Resource &r, StoredFinding &s) const {
     const auto it = docs.find(r.id.document);
     if (it == docs.end())
         return; // an assumed resource: it has no text
-    if (!locateField(it->second.text, r.documentPath(s.finding.path), &s.position))
+    if (!yaml::locateField(it->second.text, r.documentPath(s.finding.path), &s.position))
         s.position = {r.location.line - 1 - it->second.firstLine, r.location.column - 1};
     s.located = true;
 }
@@ -319,7 +304,7 @@ void Session::locate(const Workspace &ws, const Resource &r, StoredFinding &s) {
     if (!doc)
         return;
     if (!s.located) {
-        if (!locateField(doc->text, r.documentPath(s.finding.path), &s.position))
+        if (!yaml::locateField(doc->text, r.documentPath(s.finding.path), &s.position))
             s.position = {r.location.line - 1 - doc->firstLine, r.location.column - 1};
         s.located = true;
     }

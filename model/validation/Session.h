@@ -1,10 +1,10 @@
 #pragma once
 
 // Internal to the validator: the state a Validator keeps between updates.
-#include "model/io/NodeLocator.h"
 #include "model/validation/Context.h"
 #include "model/validation/Readers.h"
 #include "model/validation/Validator.h"
+#include "model/yaml/TextPosition.h"
 
 #include <QSet>
 
@@ -18,7 +18,7 @@ namespace egret::validation {
 struct StoredFinding {
     Finding finding;
     bool located = false;
-    TextPosition position; // inside the document: stays true while the document is unchanged
+    yaml::TextPosition position; // inside the document: stays true while the document is unchanged
 };
 
 // Every rule that analyzes one resource, run together: what they found and what they read.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/io/DocumentParser.h"
+#include "model/decode/DocumentParser.h"
 
 #include <QByteArray>
 #include <QMutex>

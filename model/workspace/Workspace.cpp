@@ -1,8 +1,7 @@
 #include "model/workspace/Workspace.h"
 
-#include "model/io/AtomicWrite.h"
-#include "model/io/NodeLocator.h"
 #include "model/workspace/ParseCache.h"
+#include "model/yaml/NodeTreeLocator.h"
 #include "model/yaml/StreamSplitter.h"
 
 #include <QCryptographicHash>
@@ -108,8 +107,8 @@ SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath)
     const Resource *r = resource(id);
     if (!d || !r)
         return {};
-    TextPosition pos;
-    if (!locatePath(d->text, r->documentPath(fieldPath), &pos))
+    yaml::TextPosition pos;
+    if (!yaml::locateInNodeTree(d->text, r->documentPath(fieldPath), &pos))
         return r->location;
     return {m_files[d->file].path, d->firstLine + pos.line + 1, pos.column + 1};
 }
@@ -391,12 +390,8 @@ bool Workspace::changedOnDisk(int file) const {
     return readDiskState(f.path).digest != f.disk.digest;
 }
 
-bool Workspace::saveFile(int file, QString *error, const QString &asPath) {
+void Workspace::markSaved(int file, const QString &path, const DiskState &disk) {
     SourceFile &f = m_files[file];
-    const QString path = asPath.isEmpty() ? f.path : asPath;
-    const QByteArray bytes = fileBytes(file);
-    if (!writeFileAtomically(path, bytes, error))
-        return false;
     if (path != f.path) {
         f.path = path;
         for (DocumentId id : f.documents) {
@@ -410,9 +405,8 @@ bool Workspace::saveFile(int file, QString *error, const QString &asPath) {
     f.modified = false;
     for (DocumentId id : f.documents)
         doc(id).modified = false;
-    f.disk = readDiskState(path, &bytes);
+    f.disk = disk;
     ++m_revision;
-    return true;
 }
 
 } // namespace egret

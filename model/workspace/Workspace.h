@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/core/Diagnostic.h"
-#include "model/io/DocumentParser.h"
+#include "model/decode/DocumentParser.h"
 #include "model/resources/Resource.h"
 
 #include <QByteArray>
@@ -104,10 +104,11 @@ public:
     // Forgets a file and its documents (undoing createFile); later files' indices shift down.
     void removeFile(int file);
 
-    // ---- Saving ------------------------------------------------------------------------------
+    // ---- Saving (writing is io/Saver.h's) -----------------------------------------------------
     QByteArray fileBytes(int file) const;
-    // Writes atomically (QSaveFile). With a different path the file takes that path ("Save As").
-    bool saveFile(int file, QString *error, const QString &asPath = QString());
+    // The file's bytes are now on disk at `path` (which it takes, after a "Save As"), as `disk`
+    // says: nothing of it is modified any more.
+    void markSaved(int file, const QString &path, const DiskState &disk);
     // True when the file on disk is no longer what was read or last written.
     bool changedOnDisk(int file) const;
     static DiskState readDiskState(const QString &path, const QByteArray *bytes = nullptr);

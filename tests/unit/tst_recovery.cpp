@@ -2,7 +2,7 @@
 #include "TestSupport.h"
 
 #include "model/io/Loader.h"
-#include "model/workspace/Recovery.h"
+#include "model/io/Recovery.h"
 
 #include <QProcess>
 

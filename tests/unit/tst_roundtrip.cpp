@@ -4,6 +4,7 @@
 #include "model/edit/DocumentRewriter.h"
 #include "model/edit/NodeEdit.h"
 #include "model/io/Loader.h"
+#include "model/io/Saver.h"
 
 using namespace egret;
 
@@ -35,7 +36,7 @@ private Q_SLOTS:
         QVERIFY(!ws.isModified());
         QCOMPARE(ws.fileBytes(0), before);
         QString error;
-        QVERIFY2(ws.saveFile(0, &error), qPrintable(error));
+        QVERIFY2(saveFile(ws, 0, &error), qPrintable(error));
         QCOMPARE(test::readFile(path), before);
     }
 
@@ -54,7 +55,7 @@ private Q_SLOTS:
         ws.setDocumentText(dr, *text);
         QVERIFY(ws.isModified());
         QString error;
-        QVERIFY(ws.saveFile(0, &error));
+        QVERIFY(saveFile(ws, 0, &error));
         const QByteArray after = test::readFile(path);
 
         // Every other document keeps its bytes: the file differs only inside the edited one.

@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 
 #include "model/io/Loader.h"
+#include "model/io/Saver.h"
 
 using namespace egret;
 
@@ -186,7 +187,7 @@ private Q_SLOTS:
         ws.appendDocument(0, "b: 2\n");
         QVERIFY(ws.isModified());
         QString error;
-        QVERIFY(ws.saveFile(0, &error));
+        QVERIFY(saveFile(ws, 0, &error));
         QVERIFY(!ws.isModified());
         QCOMPARE(test::readFile(path), QByteArray("a: 1\n---\nb: 2\n"));
         QVERIFY(!ws.changedOnDisk(0));

@@ -1,10 +1,11 @@
 // The engine's helpers: Istio's host-name rules and the field locator findings rely on.
 #include "ValidationTestSupport.h"
 
-#include "model/io/NodeLocator.h"
-#include "model/validation/FieldLocator.h"
 #include "model/validation/GatewayHosts.h"
 #include "model/validation/Hosts.h"
+#include "model/yaml/BlockFieldLocator.h"
+#include "model/yaml/FieldLocator.h"
+#include "model/yaml/NodeTreeLocator.h"
 #include "model/yaml/StreamSplitter.h"
 #include "model/yaml/YamlPath.h"
 
@@ -203,10 +204,10 @@ private Q_SLOTS:
                 QStringList paths;
                 collectPaths(root, QString(), &paths);
                 for (const QString &path : paths) {
-                    TextPosition tree, stream, block;
-                    QVERIFY(locatePath(text, path, &tree));
-                    QVERIFY(locateField(text, path, &stream));
-                    if (locateBlockField(text, path, &block)) {
+                    yaml::TextPosition tree, stream, block;
+                    QVERIFY(yaml::locateInNodeTree(text, path, &tree));
+                    QVERIFY(yaml::locateField(text, path, &stream));
+                    if (yaml::locateBlockField(text, path, &block)) {
                         ++fast;
                         QVERIFY2(block.line == tree.line && block.column == tree.column,
                                  qPrintable(QStringLiteral("%1 %2: block locator %3:%4")
@@ -231,9 +232,9 @@ private Q_SLOTS:
         QVERIFY2(fast * 10 > checked * 9,
                  qPrintable(QStringLiteral("%1 of %2").arg(fast).arg(checked)));
         // Text that breaks before the field cannot say where it is; before the break, it can.
-        TextPosition p;
-        QVERIFY(!locateField("{a: [unclosed", QStringLiteral("a"), &p));
-        QVERIFY(locateField("a: 1\nb: [unclosed\n", QStringLiteral("a"), &p));
+        yaml::TextPosition p;
+        QVERIFY(!yaml::locateField("{a: [unclosed", QStringLiteral("a"), &p));
+        QVERIFY(yaml::locateField("a: 1\nb: [unclosed\n", QStringLiteral("a"), &p));
         QCOMPARE(p.line, 0);
     }
 };

@@ -1,6 +1,6 @@
 #include "views/panels/YamlEditor.h"
 
-#include "model/io/NodeLocator.h"
+#include "model/yaml/NodeTreeLocator.h"
 #include "views/panels/YamlHighlighter.h"
 
 #include <QFontDatabase>
@@ -164,8 +164,8 @@ void YamlEditor::setDiagnostics(const Diagnostics &diagnostics) {
 }
 
 bool YamlEditor::revealPath(const QString &documentPath) {
-    TextPosition pos;
-    if (!locatePath(toPlainText().toUtf8(), documentPath, &pos))
+    yaml::TextPosition pos;
+    if (!yaml::locateInNodeTree(toPlainText().toUtf8(), documentPath, &pos))
         return false;
     const QTextBlock block = document()->findBlockByNumber(pos.line);
     if (!block.isValid())

@@ -1,4 +1,4 @@
-#include "model/workspace/Recovery.h"
+#include "model/io/Recovery.h"
 
 #include "model/io/AtomicWrite.h"
 

@@ -1,5 +1,6 @@
-#include "model/validation/FieldLocator.h"
+#include "model/yaml/FieldLocator.h"
 
+#include "model/yaml/BlockFieldLocator.h"
 #include "model/yaml/YamlPath.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -9,7 +10,7 @@
 #include <sstream>
 #include <vector>
 
-namespace egret::validation {
+namespace egret::yaml {
 
 namespace {
 
@@ -17,7 +18,7 @@ struct Found {}; // thrown to stop the parser once the field is found
 
 class Locator : public YAML::EventHandler {
 public:
-    explicit Locator(QVector<yaml::PathSegment> path)
+    explicit Locator(QVector<PathSegment> path)
         : m_path(std::move(path)) {}
 
     YAML::Mark best;
@@ -104,7 +105,7 @@ private:
             throw Found{}; // the next segment is not in this collection
     }
 
-    QVector<yaml::PathSegment> m_path;
+    QVector<PathSegment> m_path;
     qsizetype m_matched = 0;
     std::vector<Frame> m_stack;
 };
@@ -115,7 +116,7 @@ bool locateField(const QByteArray &text, const QString &path, TextPosition *out)
     if (locateBlockField(text, path, out))
         return true;
     std::istringstream in(std::string(text.constData(), size_t(text.size())));
-    Locator locator(yaml::parsePath(path));
+    Locator locator(parsePath(path));
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(locator))
@@ -124,9 +125,8 @@ bool locateField(const QByteArray &text, const QString &path, TextPosition *out)
     } catch (const std::exception &) {
         return false;
     }
-    out->line = locator.best.is_null() ? 0 : locator.best.line;
-    out->column = locator.best.is_null() ? 0 : locator.best.column;
+    *out = textPosition(locator.best);
     return true;
 }
 
-} // namespace egret::validation
+} // namespace egret::yaml

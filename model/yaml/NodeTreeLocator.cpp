@@ -1,12 +1,12 @@
-#include "model/io/NodeLocator.h"
+#include "model/yaml/NodeTreeLocator.h"
 
 #include "model/yaml/YamlPath.h"
 
 #include <yaml-cpp/yaml.h>
 
-namespace egret {
+namespace egret::yaml {
 
-bool locatePath(const QByteArray &text, const QString &path, TextPosition *out) {
+bool locateInNodeTree(const QByteArray &text, const QString &path, TextPosition *out) {
     YAML::Node node;
     try {
         node = YAML::Load(std::string(text.constData(), size_t(text.size())));
@@ -14,7 +14,7 @@ bool locatePath(const QByteArray &text, const QString &path, TextPosition *out) 
         return false;
     }
     YAML::Mark mark = node.Mark();
-    for (const yaml::PathSegment &seg : yaml::parsePath(path)) {
+    for (const PathSegment &seg : parsePath(path)) {
         YAML::Node next;
         if (seg.isIndex()) {
             if (!node.IsSequence() || std::size_t(seg.index) >= node.size())
@@ -39,11 +39,8 @@ bool locatePath(const QByteArray &text, const QString &path, TextPosition *out) 
         }
         node.reset(next);
     }
-    if (mark.is_null())
-        mark = YAML::Mark();
-    out->line = mark.is_null() ? 0 : mark.line;
-    out->column = mark.is_null() ? 0 : mark.column;
+    *out = textPosition(mark);
     return true;
 }
 
-} // namespace egret
+} // namespace egret::yaml

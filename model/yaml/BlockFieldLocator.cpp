@@ -1,4 +1,4 @@
-#include "model/validation/FieldLocator.h"
+#include "model/yaml/BlockFieldLocator.h"
 
 #include "model/yaml/YamlPath.h"
 
@@ -9,7 +9,7 @@
 // anchors, tags, escapes in quoted keys, complex keys, directives) makes it give up, and
 // locateField() asks yaml-cpp instead. Positions are those yaml-cpp gives: a key's first
 // character, a sequence item's node (after "- "), a block collection at its first entry.
-namespace egret::validation {
+namespace egret::yaml {
 
 namespace {
 
@@ -38,7 +38,7 @@ QByteArrayView mid(QByteArrayView v, qsizetype pos, qsizetype len = -1) {
     return v.sliced(pos, len);
 }
 
-enum class Kind { Map, Seq, Leaf };
+enum class NodeShape { Map, Seq, Leaf };
 
 class Scanner {
 public:
@@ -56,18 +56,18 @@ public:
     }
 
     // What starts at (line, column): a block mapping, a block sequence, or something else.
-    Kind kindAt(int line, int column) {
+    NodeShape shapeAt(int line, int column) {
         const QByteArrayView rest = mid(lines[line].content, column - lines[line].indent);
         if (rest == "-" || rest.startsWith("- "))
-            return Kind::Seq;
+            return NodeShape::Seq;
         QByteArrayView key;
         int after = 0;
         if (readKey(rest, &key, &after))
-            return Kind::Map;
+            return NodeShape::Map;
         const char c = rest.isEmpty() ? 0 : rest[0];
         if (c == '&' || c == '!' || c == '*' || c == '?' || c == '%')
             ok = false; // anchors, tags, aliases, complex keys: ask the parser
-        return Kind::Leaf;
+        return NodeShape::Leaf;
     }
 
     // A mapping key at the start of `s`: plain, or quoted without escapes; followed by ':' and a
@@ -168,8 +168,6 @@ private:
     }
 };
 
-} // namespace
-
 // The text of an entry of the collection at `column` on line `i`: on the collection's first line
 // it may start inside the line (after "- "); below it, at `column` exactly. Empty when line `i`
 // is not an entry (more indented: part of the previous entry); null past the collection's end.
@@ -189,6 +187,8 @@ bool isItem(QByteArrayView entry) {
     return entry == "-" || entry.startsWith("- ");
 }
 
+} // namespace
+
 bool locateBlockField(const QByteArray &text, const QString &path, TextPosition *out) {
     Scanner s(text);
     int line = s.nextContent(0);
@@ -196,17 +196,17 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
         return false;
     int column = 0;
     TextPosition best{line, column};
-    for (const yaml::PathSegment &seg : yaml::parsePath(path)) {
-        const Kind kind = s.kindAt(line, column);
+    for (const PathSegment &seg : parsePath(path)) {
+        const NodeShape shape = s.shapeAt(line, column);
         if (!s.ok)
             return false;
-        if (kind == Kind::Leaf) {
+        if (shape == NodeShape::Leaf) {
             const QByteArrayView rest = mid(s.lines[line].content, column - s.lines[line].indent);
             if (rest.startsWith('[') || rest.startsWith('{'))
                 return false; // a flow collection: the parser reads it
             break;            // the path goes on where the document does not
         }
-        if ((kind == Kind::Map) == seg.isIndex())
+        if ((shape == NodeShape::Map) == seg.isIndex())
             break;
         const QByteArray segKey = seg.isIndex() ? QByteArray() : seg.key.toUtf8();
         const int first = line;
@@ -219,7 +219,7 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
                 break;
             if (entry.isEmpty())
                 continue;
-            if (kind == Kind::Map) {
+            if (shape == NodeShape::Map) {
                 if (isItem(entry))
                     continue; // a sequence at its key's indentation belongs to that key
                 QByteArrayView key;
@@ -272,4 +272,4 @@ bool locateBlockField(const QByteArray &text, const QString &path, TextPosition 
     return true;
 }
 
-} // namespace egret::validation
+} // namespace egret::yaml

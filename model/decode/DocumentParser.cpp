@@ -1,4 +1,4 @@
-#include "model/io/DocumentParser.h"
+#include "model/decode/DocumentParser.h"
 
 #include "model/decode/Decoders.h"
 #include "model/decode/NodeRead.h"
