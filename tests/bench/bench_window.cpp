@@ -272,7 +272,8 @@ int windowChild(const QString &path) {
             },
             [&] {
                 const Resource *r = run.ws().resource(id);
-                return r && r->as<ServiceEntry>()->ports.value(0).number == 4443;
+                const auto &ports = r ? r->as<ServiceEntry>()->ports : QVector<ServicePort>();
+                return !ports.isEmpty() && ports.first().number == 4443;
             });
         steps.append(edit.json());
     }

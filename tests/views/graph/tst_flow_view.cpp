@@ -1,6 +1,6 @@
 // The egress canvas, offscreen: layout columns, what a render shows, exports, zoom and fit,
 // following a new graph by id, selection, host groups, broken hops in red.
-#include "../flow/FlowTestSupport.h"
+#include "FlowTestSupport.h"
 
 #include "model/analysis/LiveAnalysis.h"
 #include "views/graph/FlowExport.h"

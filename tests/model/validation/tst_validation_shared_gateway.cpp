@@ -10,7 +10,7 @@ using namespace egret::validation;
 namespace {
 
 QString sharedGatewayFile(const char *name) {
-    return QStringLiteral(EGRET_SOURCE_DIR "/tests/validation/data/") + QLatin1String(name);
+    return QStringLiteral(EGRET_SOURCE_DIR "/tests/model/validation/data/") + QLatin1String(name);
 }
 
 // "CODE Kind ns/name path line:column message", as shared-gateway.expected writes them.
