@@ -155,7 +155,7 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
                         join(s.tls->serverCertificate, s.tls->privateKey));
             }
             for (const QString &h : s.hosts) {
-                const QString host = h.mid(int(h.indexOf(QLatin1Char('/'))) + 1);
+                const QString host = istio::hostPart(h);
                 put(Table::GatewaysByServerHost, host);
                 if (host.startsWith(QLatin1Char('*')))
                     put(Table::GatewaysWildcardHost, QString());

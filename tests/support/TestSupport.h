@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,6 +48,20 @@ inline bool writeFile(const QString &path, const QByteArray &bytes) {
 // The `egret` program built with the tests.
 inline QString egretBinary() {
     return QString::fromLocal8Bit(qgetenv("EGRET_BINARY"));
+}
+
+// What `egret` printed and returned, run as a user runs it.
+struct EgretRun {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline EgretRun runEgret(const QStringList &args, int timeoutMs = 60000) {
+    QProcess p;
+    p.start(egretBinary(), args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 } // namespace egret::test

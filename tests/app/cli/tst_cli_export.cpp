@@ -1,23 +1,11 @@
 // The `egret` program's export command, run as a user runs it.
 #include "TestSupport.h"
 
-#include <QProcess>
-
 class TestCliExport : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Run egret(const QStringList &args) {
-        QProcess p;
-        p.start(egret::test::egretBinary(), args);
-        p.waitForFinished(60000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    using Run = egret::test::EgretRun;
+    static Run egret(const QStringList &args) { return egret::test::runEgret(args); }
 
 private Q_SLOTS:
     void initTestCase() {

@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 
 using namespace egret::test;
@@ -13,18 +12,8 @@ using namespace egret::test;
 class TestCliGraph : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Run egret(const QStringList &args) {
-        QProcess p;
-        p.start(egretBinary(), args);
-        p.waitForFinished(120000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    using Run = egret::test::EgretRun;
+    static Run egret(const QStringList &args) { return egret::test::runEgret(args, 120000); }
 
     static QString flowData(const char *name) { return dataFile(QStringLiteral("flow/") + name); }
 
@@ -89,7 +78,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QStringList blocked;
         QStringList broken;
-        for (const QJsonValue &e : QJsonDocument::fromJson(r.out).object().value("edges").toArray()) {
+        for (const QJsonValue &e :
+             QJsonDocument::fromJson(r.out).object().value("edges").toArray()) {
             if (e.toObject().value("blocked").toBool())
                 blocked << e.toObject().value("from").toString();
             if (e.toObject().value("broken").toBool())

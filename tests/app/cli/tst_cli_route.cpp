@@ -1,26 +1,9 @@
 // `egret route`, run as a user runs it.
 #include "TestSupport.h"
 
-#include <QProcess>
-
 using namespace egret::test;
 
-namespace {
-
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runEgret(const QStringList &args) {
-    QProcess p;
-    p.start(egretBinary(), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-} // namespace
+using Run = EgretRun;
 
 class TestCliRoute : public QObject {
     Q_OBJECT

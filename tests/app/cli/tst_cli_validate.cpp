@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 
 using namespace egret;
@@ -12,18 +11,8 @@ using namespace egret;
 class TestCliValidate : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Run egret(const QStringList &args) {
-        QProcess p;
-        p.start(test::egretBinary(), args);
-        p.waitForFinished(60000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    using Run = egret::test::EgretRun;
+    static Run egret(const QStringList &args) { return egret::test::runEgret(args); }
 
     static QString data(const char *name) { return test::validationData(QLatin1String(name)); }
 
