@@ -31,6 +31,9 @@ const LoadCode kLoadCodes[] = {
     {codes::DuplicateKey, "DuplicateKey", "A mapping repeats a key."},
     {codes::TooLarge, "TooLarge", "The document nests too deeply or expands too much."},
     {codes::File, "UnreadableFile", "The file cannot be read."},
+    {codes::NotRead, "NotRead",
+     "A kind (or version) that governs mesh traffic and that Egret does not interpret: the flows "
+     "and findings are incomplete."},
 };
 
 void describeLoadCode(ReportItem &item) {

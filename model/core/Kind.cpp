@@ -31,9 +31,26 @@ Kind kindFromTypeMeta(const QString &apiVersion, const QString &kind) {
     if (apiGroup(apiVersion) == QLatin1String("security.istio.io") &&
         kind == QLatin1String("RequestAuthentication"))
         return Kind::RequestAuthentication;
-    if (apiGroup(apiVersion) == QLatin1String("gateway.networking.k8s.io") &&
-        kind == QLatin1String("Gateway"))
-        return Kind::KubernetesGateway;
+    if (apiGroup(apiVersion) == QLatin1String("gateway.networking.k8s.io")) {
+        const QString version = apiVersion.mid(apiVersion.indexOf(QLatin1Char('/')) + 1);
+        if (!gatewayApiVersions(kind).contains(version))
+            return Kind::Unknown;
+        if (kind == QLatin1String("Gateway"))
+            return Kind::KubernetesGateway;
+        if (kind == QLatin1String("HTTPRoute"))
+            return Kind::HttpRoute;
+        if (kind == QLatin1String("GRPCRoute"))
+            return Kind::GrpcRoute;
+        if (kind == QLatin1String("TLSRoute"))
+            return Kind::TlsRoute;
+        if (kind == QLatin1String("TCPRoute"))
+            return Kind::TcpRoute;
+        if (kind == QLatin1String("ReferenceGrant"))
+            return Kind::ReferenceGrant;
+        if (kind == QLatin1String("BackendTLSPolicy"))
+            return Kind::BackendTlsPolicy;
+        return Kind::Unknown;
+    }
     if (apiVersion == QLatin1String("apps/v1")) {
         if (kind == QLatin1String("Deployment"))
             return Kind::Deployment;
@@ -92,6 +109,18 @@ QString kindName(Kind k) {
         return QStringLiteral("RequestAuthentication");
     case Kind::KubernetesGateway:
         return QStringLiteral("Gateway");
+    case Kind::HttpRoute:
+        return QStringLiteral("HTTPRoute");
+    case Kind::GrpcRoute:
+        return QStringLiteral("GRPCRoute");
+    case Kind::TlsRoute:
+        return QStringLiteral("TLSRoute");
+    case Kind::TcpRoute:
+        return QStringLiteral("TCPRoute");
+    case Kind::ReferenceGrant:
+        return QStringLiteral("ReferenceGrant");
+    case Kind::BackendTlsPolicy:
+        return QStringLiteral("BackendTLSPolicy");
     }
     return {};
 }
@@ -108,6 +137,45 @@ bool isWorkloadKind(Kind k) {
 
 bool isClusterScoped(Kind k) {
     return k == Kind::Namespace || k == Kind::Node;
+}
+
+bool isGatewayApiKind(Kind k) {
+    return k >= Kind::KubernetesGateway && k <= Kind::BackendTlsPolicy;
+}
+
+bool isGatewayApiRoute(Kind k) {
+    return k == Kind::HttpRoute || k == Kind::GrpcRoute || k == Kind::TlsRoute ||
+           k == Kind::TcpRoute;
+}
+
+// Gateway API v1.1 (Istio 1.22) to v1.4 (Istio 1.28-1.30): the standard channel's v1 and the
+// versions still served beside it, and the experimental channel's alpha versions.
+QStringList gatewayApiVersions(const QString &kind) {
+    if (kind == QLatin1String("Gateway") || kind == QLatin1String("HTTPRoute"))
+        return {QStringLiteral("v1"), QStringLiteral("v1beta1")};
+    if (kind == QLatin1String("GRPCRoute"))
+        return {QStringLiteral("v1"), QStringLiteral("v1alpha2")};
+    if (kind == QLatin1String("ReferenceGrant"))
+        return {QStringLiteral("v1beta1"), QStringLiteral("v1alpha2")};
+    // TLSRoute and TCPRoute at v1 as Istio's own gateway conversion tests write them (Gateway API
+    // 1.5, Istio 1.30).
+    if (kind == QLatin1String("TLSRoute"))
+        return {QStringLiteral("v1"), QStringLiteral("v1alpha2"), QStringLiteral("v1alpha3")};
+    if (kind == QLatin1String("TCPRoute"))
+        return {QStringLiteral("v1"), QStringLiteral("v1alpha2")};
+    if (kind == QLatin1String("BackendTLSPolicy"))
+        return {QStringLiteral("v1"), QStringLiteral("v1alpha3"), QStringLiteral("v1alpha2")};
+    return {};
+}
+
+// Istio serves the experimental channel only with PILOT_ENABLE_ALPHA_GATEWAY_API=true: the alpha
+// versions of TCPRoute, TLSRoute (standard at v1 from Istio 1.30) and BackendTLSPolicy (standard
+// at v1 from Istio 1.28).
+QString gatewayApiAlphaFlag(Kind k, const QString &apiVersion) {
+    const bool alpha = apiVersion.contains(QLatin1String("/v1alpha"));
+    if (alpha && (k == Kind::TcpRoute || k == Kind::TlsRoute || k == Kind::BackendTlsPolicy))
+        return QStringLiteral("PILOT_ENABLE_ALPHA_GATEWAY_API");
+    return {};
 }
 
 } // namespace egret

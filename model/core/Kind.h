@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace egret {
 
@@ -24,18 +25,33 @@ enum class Kind {
     Node,
     // security.istio.io, read for the JWT-claim routing check
     RequestAuthentication,
-    // gateway.networking.k8s.io Gateway, a different kind that shares the name "Gateway"
+    // gateway.networking.k8s.io, the Kubernetes Gateway API: Gateway (a different kind that
+    // shares the name "Gateway"), its routes, grants and TLS policy
     KubernetesGateway,
+    HttpRoute,
+    GrpcRoute,
+    TlsRoute,
+    TcpRoute,
+    ReferenceGrant,
+    BackendTlsPolicy,
 };
+inline constexpr int kKindCount = int(Kind::BackendTlsPolicy) + 1;
 
 // Decides the kind from apiVersion and kind as written. Istio networking kinds are accepted in
-// v1, v1beta1 and v1alpha3; an unknown version of a known kind is Unknown.
+// v1, v1beta1 and v1alpha3; Gateway API kinds in the versions Istio 1.22-1.30 serves (see
+// gatewayApiVersions). An unknown version of a known kind is Unknown.
 Kind kindFromTypeMeta(const QString &apiVersion, const QString &kind);
 
-QString kindName(Kind k);                    // "Gateway", "Deployment", ...
-bool isIstioNetworkingKind(Kind k);          // the kinds checked against Istio's schema
-bool isWorkloadKind(Kind k);                 // Deployment, StatefulSet, DaemonSet, Pod
-bool isClusterScoped(Kind k);                // Namespace, Node
+QString kindName(Kind k);           // "Gateway", "Deployment", ...
+bool isIstioNetworkingKind(Kind k); // the kinds checked against Istio's schema
+bool isWorkloadKind(Kind k);        // Deployment, StatefulSet, DaemonSet, Pod
+bool isClusterScoped(Kind k);       // Namespace, Node
+bool isGatewayApiKind(Kind k);      // gateway.networking.k8s.io
+bool isGatewayApiRoute(Kind k);     // HTTPRoute, GRPCRoute, TLSRoute, TCPRoute
+// The gateway.networking.k8s.io kind names Istio reads, and the versions of each it accepts.
+QStringList gatewayApiVersions(const QString &kind);
+// The istiod flag a Gateway API kind needs (its experimental channel), or empty.
+QString gatewayApiAlphaFlag(Kind k, const QString &apiVersion);
 QString apiGroup(const QString &apiVersion); // "networking.istio.io" of "networking.istio.io/v1"
 
 } // namespace egret

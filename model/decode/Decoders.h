@@ -20,6 +20,9 @@ Service service(const YAML::Node &root);
 Secret secret(const YAML::Node &root);
 RequestAuthentication requestAuthentication(const YAML::Node &root);
 KubernetesGateway kubernetesGateway(const YAML::Node &root);
+GatewayRoute gatewayRoute(const YAML::Node &root);
+ReferenceGrant referenceGrant(const YAML::Node &root);
+BackendTlsPolicy backendTlsPolicy(const YAML::Node &root);
 
 ObjectMeta objectMeta(const YAML::Node &root);
 

@@ -110,6 +110,30 @@ QString describeRoot(const YAML::Node &root) {
     return schema::describeValue(root);
 }
 
+// Why a document of a group that governs mesh traffic is not read, or empty: a kind (or a
+// version of a known kind) Egret does not interpret leaves the flows and findings incomplete, and
+// the user is told so rather than shown a picture that leaves it out silently.
+QString unreadReason(const QString &apiVersion, const QString &kindName, Kind kind) {
+    if (kind != Kind::Unknown || kindName.isEmpty())
+        return {};
+    const QString group = apiGroup(apiVersion);
+    const bool gatewayApi = group == QLatin1String("gateway.networking.k8s.io");
+    if (!(gatewayApi || group == QLatin1String("networking.istio.io") ||
+          group == QLatin1String("security.istio.io") ||
+          group == QLatin1String("networking.x-k8s.io")))
+        return {};
+    if (gatewayApi && kindName == QLatin1String("GatewayClass"))
+        return {}; // names a controller; Gateways name their class themselves
+    const QStringList versions = gatewayApi ? gatewayApiVersions(kindName) : QStringList();
+    if (!versions.isEmpty())
+        return QStringLiteral("%1 %2 is not a version Istio 1.22-1.30 serves (%3): Egret does "
+                              "not read it, and the flows and findings leave it out")
+            .arg(kindName, apiVersion, versions.join(QStringLiteral(", ")));
+    return QStringLiteral("Egret does not read %1 (%2): the flows and findings leave out what it "
+                          "does to traffic")
+        .arg(kindName, apiVersion);
+}
+
 // Reads one object (a document, or an item of a List) into a resource.
 void readObject(std::string_view text, const YAML::Node &node, const QString &basePath, int item,
                 DiagnosticSink &sink, yaml::NodeBudget &budget, const ParseOptions &options,
@@ -141,6 +165,8 @@ void readObject(std::string_view text, const YAML::Node &node, const QString &ba
                  QStringLiteral("missing \"apiVersion\""));
         r.wellFormed = false;
     }
+    if (const QString why = unreadReason(r.apiVersion, r.kindName, r.kind); !why.isEmpty())
+        sink.add(Severity::Info, codes::NotRead, node.Mark(), basePath, why);
     const YAML::Node metadata = decode::child(node, "metadata");
     if (!decode::present(decode::child(metadata, "name")) &&
         !decode::present(decode::child(metadata, "generateName"))) {

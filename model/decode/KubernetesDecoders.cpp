@@ -81,15 +81,4 @@ RequestAuthentication requestAuthentication(const YAML::Node &root) {
     return ra;
 }
 
-KubernetesGateway kubernetesGateway(const YAML::Node &root) {
-    const YAML::Node spec = child(root, "spec");
-    KubernetesGateway g;
-    g.gatewayClassName = str(spec, "gatewayClassName");
-    forEach(spec, "listeners", [&](const YAML::Node &l) {
-        g.listeners.append(
-            {str(l, "name"), str(l, "hostname"), integer(l, "port"), str(l, "protocol")});
-    });
-    return g;
-}
-
 } // namespace egret::decode

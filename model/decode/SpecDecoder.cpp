@@ -27,6 +27,15 @@ Spec spec(Kind kind, const YAML::Node &root) {
         return requestAuthentication(root);
     case Kind::KubernetesGateway:
         return kubernetesGateway(root);
+    case Kind::HttpRoute:
+    case Kind::GrpcRoute:
+    case Kind::TlsRoute:
+    case Kind::TcpRoute:
+        return gatewayRoute(root);
+    case Kind::ReferenceGrant:
+        return referenceGrant(root);
+    case Kind::BackendTlsPolicy:
+        return backendTlsPolicy(root);
     case Kind::Namespace:
     case Kind::Node:
     case Kind::Unknown:

@@ -1,5 +1,6 @@
 #include "model/flow/DeriveContext.h"
 
+#include "model/istio/GatewayApiTranslation.h"
 #include "model/istio/Hosts.h"
 #include "model/istio/Protocols.h"
 
@@ -13,6 +14,12 @@ FlowSource sourceOf(const Resource &r, const QStringList &paths) {
     s.resource = r.ref();
     s.id = r.id;
     s.paths = paths;
+    if (r.translatedFrom != Kind::Unknown) {
+        s.resource = istio::sourceRef(r);
+        for (QString &p : s.paths)
+            p = istio::sourcePath(r, p);
+        s.paths.removeDuplicates();
+    }
     s.assumed = r.assumed;
     return s;
 }

@@ -1,5 +1,6 @@
 #include "model/flow/MeshIndex.h"
 
+#include "model/istio/GatewayApiTranslation.h"
 #include "model/istio/Hosts.h"
 #include "model/mesh/InstalledGateways.h"
 #include "model/workspace/Workspace.h"
@@ -9,10 +10,18 @@ namespace egret::flow {
 MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
     : m_mesh(mesh)
     , m_defaultNs(ws.parseOptions().defaultNamespace) {
+    QVector<const Resource *> gatewayApiInputs;
     ws.forEachResource([&](const Resource &r) {
-        if (r.wellFormed)
-            add(r);
+        if (!r.wellFormed)
+            return;
+        add(r);
+        if (isGatewayApiKind(r.kind) || r.kind == Kind::ServiceEntry || r.kind == Kind::Namespace)
+            gatewayApiInputs.append(&r);
     });
+    // After the user's own resources: where both set TLS for a host, their DestinationRule wins.
+    m_translation = istio::GatewayApiTranslation(gatewayApiInputs);
+    for (const Resource &r : m_translation.resources())
+        add(r);
     for (Resource &r : assumedGatewayResources(ws, mesh)) {
         m_assumed.push_back(std::move(r));
         add(m_assumed.back());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/istio/GatewayApiTranslation.h"
 #include "model/mesh/MeshConfig.h"
 #include "model/resources/Resource.h"
 
@@ -59,6 +60,7 @@ private:
     const MeshConfig &m_mesh;
     QString m_defaultNs;
     std::deque<Resource> m_assumed; // stable addresses
+    istio::GatewayApiTranslation m_translation;
     QVector<const Resource *> m_workloads, m_services, m_gateways, m_serviceEntries,
         m_virtualServices, m_destinationRules, m_sidecars, m_namespaces;
     QHash<QString, QVector<DeclaredHost>> m_declaredExact;

@@ -56,7 +56,10 @@ void buildSourceProxies(DeriveContext &cx) {
     QSet<QString> injectedNamespaces;
     for (const Resource *w : index.workloads()) {
         if (cx.gatewayWorkloads.contains(w)) {
-            workloadNamespaces.insert(w->ns);
+            // A gateway Istio deploys for a Gateway API Gateway is no evidence of what else runs
+            // in its namespace (usually the clients' own).
+            if (w->translatedFrom == Kind::Unknown)
+                workloadNamespaces.insert(w->ns);
             continue;
         }
         const Workload *spec = w->as<Workload>();

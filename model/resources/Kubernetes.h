@@ -46,17 +46,4 @@ struct RequestAuthentication {
     std::optional<Labels> selector; // spec.selector.matchLabels
 };
 
-// gateway.networking.k8s.io Gateway, read for its listeners' host names.
-struct KubernetesGatewayListener {
-    QString name;
-    QString hostname;
-    std::optional<qint64> port;
-    QString protocol;
-};
-
-struct KubernetesGateway {
-    QString gatewayClassName;
-    QVector<KubernetesGatewayListener> listeners;
-};
-
 } // namespace egret

@@ -5,6 +5,7 @@
 #include "model/core/Kind.h"
 #include "model/resources/DestinationRule.h"
 #include "model/resources/Gateway.h"
+#include "model/resources/GatewayApi.h"
 #include "model/resources/Kubernetes.h"
 #include "model/resources/ObjectMeta.h"
 #include "model/resources/ServiceEntry.h"
@@ -17,9 +18,9 @@
 
 namespace egret {
 
-using Spec =
-    std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule, Sidecar,
-                 Workload, Service, Secret, RequestAuthentication, KubernetesGateway>;
+using Spec = std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule,
+                          Sidecar, Workload, Service, Secret, RequestAuthentication,
+                          KubernetesGateway, GatewayRoute, ReferenceGrant, BackendTlsPolicy>;
 
 // One Kubernetes object read from a document: its identity, where it is, and its typed spec.
 // The document's text stays the source of truth; this is derived from it on every change.
@@ -38,6 +39,9 @@ struct Resource {
     // Not in the user's files: assumed from the Istio installation (the standard ingress and
     // egress gateways). Such resources have no document and no location.
     bool assumed = false;
+    // Not in the user's files either: what Istio makes of a Gateway API resource of this kind
+    // (istio/GatewayApiTranslation). It shares that resource's id, kind name and location.
+    Kind translatedFrom = Kind::Unknown;
 
     template <class T> const T *as() const { return std::get_if<T>(&spec); }
 

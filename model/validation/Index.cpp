@@ -2,6 +2,8 @@
 
 #include "model/validation/Hosts.h"
 
+#include "model/istio/GatewayApiRefs.h"
+
 #include <QStringBuilder>
 
 #include <algorithm>
@@ -22,6 +24,7 @@ void Index::clear() {
     for (auto &t : m_tables)
         t.clear();
     m_gatewayHosts.clear();
+    m_deployed.clear();
 }
 
 const GatewayHosts *Index::gatewayHosts(const Resource &gateway) const {
@@ -110,6 +113,7 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
             for (const ServicePort &p : se->ports)
                 put(Table::SeByHostPort, join(h, QString::number(p.number.value_or(0))));
         }
+        put(Table::SeByName, join(ns, name));
     } else if (const auto *svc = r.as<Service>()) {
         const QString f = istio::serviceFqdn(name, ns);
         const QStringList exportTo =
@@ -204,6 +208,19 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
         put(Table::RequestAuthByNs, ns);
     } else if (r.as<KubernetesGateway>()) {
         put(Table::KubeGatewayByName, join(ns, name));
+        applyDeployed(r, delta);
+    } else if (const auto *route = r.as<GatewayRoute>()) {
+        for (const ObjectRef &parent : route->parentRefs)
+            if (istio::refersToGateway(parent))
+                put(Table::RoutesByGatewayParent,
+                    join(istio::refNamespace(parent, ns), parent.name));
+        if (r.kind == Kind::HttpRoute || r.kind == Kind::GrpcRoute)
+            for (const GatewayRouteRule &rule : route->rules)
+                for (const ObjectRef &b : rule.backendRefs)
+                    if (const QString host = istio::backendHost(b, ns); !host.isEmpty())
+                        put(Table::HttpDestinations, host);
+    } else if (r.as<ReferenceGrant>()) {
+        put(Table::ReferenceGrantsByNs, ns);
     } else if (r.kind == Kind::Node) {
         put(Table::NodeByName, name);
     } else if (r.kind == Kind::Namespace) {
@@ -212,12 +229,29 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
     m_changes = nullptr;
 }
 
+// Istio deploys a Gateway API Gateway as a Deployment and a Service: the cluster has them as
+// soon as the Gateway exists, so they are filed (and unfiled) with it.
+void Index::applyDeployed(const Resource &gateway, int delta) {
+    std::shared_ptr<const QVector<Resource>> deployed;
+    if (delta > 0) {
+        deployed =
+            std::make_shared<const QVector<Resource>>(istio::deployedGatewayResources(gateway));
+        m_deployed.insert(&gateway, deployed);
+    } else {
+        deployed = m_deployed.take(&gateway);
+    }
+    if (deployed)
+        for (const Resource &r : *deployed)
+            apply(r, delta, m_changes);
+}
+
 QVector<Kind> tableKinds(Table table) {
     switch (table) {
     case Table::HostExact:
         return {Kind::ServiceEntry, Kind::Service};
     case Table::HostWildcard:
     case Table::SeByHostPort:
+    case Table::SeByName:
         return {Kind::ServiceEntry};
     case Table::Workloads:
     case Table::AnyWorkload:
@@ -258,8 +292,13 @@ QVector<Kind> tableKinds(Table table) {
     case Table::VsSubsetRecords:
     case Table::GatewayRoutesByHost:
     case Table::GatewayRoutesWildcard:
-    case Table::HttpDestinations:
         return {Kind::VirtualService};
+    case Table::HttpDestinations:
+        return {Kind::VirtualService, Kind::HttpRoute, Kind::GrpcRoute};
+    case Table::RoutesByGatewayParent:
+        return {Kind::HttpRoute, Kind::GrpcRoute, Kind::TlsRoute, Kind::TcpRoute};
+    case Table::ReferenceGrantsByNs:
+        return {Kind::ReferenceGrant};
     case Table::SidecarsByNs:
         return {Kind::Sidecar};
     case Table::Count:

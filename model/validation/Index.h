@@ -54,10 +54,14 @@ enum class Table : quint8 {
     VsSubsetRecords,       // host -> VirtualServices routing one of their own hosts to a subset
     GatewayRoutesByHost,   // fqdn -> VirtualServices bound to a Gateway (not the mesh)
     GatewayRoutesWildcard, // "" -> those with a wildcard host
-    HttpDestinations,      // fqdn -> VirtualServices with an http route to that host
+    HttpDestinations,      // fqdn -> VirtualServices and HTTP/GRPC routes sending to that host
     // ServiceEntries and Sidecars.
     SeByHostPort, // host␟port -> ServiceEntries
+    SeByName,     // ns␟name -> ServiceEntry
     SidecarsByNs, // ns -> Sidecars
+    // The Gateway API's routes and grants.
+    RoutesByGatewayParent, // ns␟name of a parent Gateway -> routes attached to it
+    ReferenceGrantsByNs,   // ns -> ReferenceGrants (they govern references into their ns)
     Count
 };
 
@@ -124,10 +128,13 @@ public:
 
 private:
     void put(Table table, const QString &key, const Resource &r, int delta);
+    void applyDeployed(const Resource &gateway, int delta);
 
     std::array<QHash<QString, Entries>, size_t(Table::Count)> m_tables;
     // Built once per version of a Gateway: a live edit elsewhere does not rebuild it.
     QHash<const Resource *, std::shared_ptr<const GatewayHosts>> m_gatewayHosts;
+    // The Deployment and Service Istio deploys for a Gateway API Gateway, filed with it.
+    QHash<const Resource *, std::shared_ptr<const QVector<Resource>>> m_deployed;
     Changes *m_changes = nullptr;
 };
 

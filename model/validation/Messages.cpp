@@ -165,6 +165,35 @@ const MessageType UnknownField{
     "Unknown field %q: Istio's schema does not define it. It is kept as written, but kubectl "
     "apply with strict field validation rejects the resource.",
     "A field Istio's schema does not know."};
+const MessageType RouteParentNotFound{
+    "EGR0011", "RouteParentNotFound", Severity::Error,
+    "This route attaches to %s, which %s: Istio attaches the route nowhere and the traffic it "
+    "describes is not steered.",
+    "A Gateway API route's parentRef names a Gateway, listener, ServiceEntry or Service that does "
+    "not exist."};
+const MessageType RouteBackendNotFound{
+    "EGR0012", "RouteBackendNotFound", Severity::Error,
+    "Backend %s %s: Istio answers the requests this rule takes with an error.",
+    "A Gateway API route's backendRef names a Service, ServiceEntry or host that is not declared, "
+    "or a port it does not have."};
+const MessageType ReferenceNotPermitted{
+    "EGR0013", "ReferenceNotPermitted", Severity::Error,
+    "This %s refers to %s in namespace %q, and no ReferenceGrant there lets %s of namespace %q "
+    "refer to it: Istio ignores the reference.",
+    "A cross-namespace reference without a ReferenceGrant in the target namespace."};
+const MessageType ListenerRefusesRoute{
+    "EGR0014", "ListenerRefusesRoute", Severity::Error,
+    "Gateway %s accepts this route on none of the listeners it names: %s.",
+    "A Gateway API route is not accepted by the listeners of the Gateway it attaches to (route "
+    "kind, namespace or hostname)."};
+const MessageType BackendTlsPolicyIneffective{
+    "EGR0015", "BackendTlsPolicyIneffective", Severity::Error, "This BackendTLSPolicy %s.",
+    "A BackendTLSPolicy targets nothing that exists, or cannot verify the server."};
+const MessageType ExperimentalGatewayApiKind{
+    "EGR0016", "ExperimentalGatewayApiKind", Severity::Warning,
+    "%s %s belongs to the Gateway API's experimental channel: istiod reads it only when it runs "
+    "with %s=true%s.",
+    "A Gateway API kind Istio serves only behind PILOT_ENABLE_ALPHA_GATEWAY_API."};
 } // namespace msg
 
 const QVector<const MessageType *> &allMessages() {
@@ -203,6 +232,12 @@ const QVector<const MessageType *> &allMessages() {
             &msg::EgressGatewayBypassed,
             &msg::UnusedServiceEntry,
             &msg::UnknownField,
+            &msg::RouteParentNotFound,
+            &msg::RouteBackendNotFound,
+            &msg::ReferenceNotPermitted,
+            &msg::ListenerRefusesRoute,
+            &msg::BackendTlsPolicyIneffective,
+            &msg::ExperimentalGatewayApiKind,
         };
         std::sort(l.begin(), l.end(), [](const MessageType *a, const MessageType *b) {
             return qstrcmp(a->code, b->code) < 0;

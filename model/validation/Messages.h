@@ -53,6 +53,13 @@ extern const MessageType WildcardHostWithDnsResolution;  // EGR0007
 extern const MessageType EgressGatewayBypassed;          // EGR0008
 extern const MessageType UnusedServiceEntry;             // EGR0009
 extern const MessageType UnknownField;                   // EGR0010
+// The Gateway API dialect's chain.
+extern const MessageType RouteParentNotFound;         // EGR0011
+extern const MessageType RouteBackendNotFound;        // EGR0012
+extern const MessageType ReferenceNotPermitted;       // EGR0013
+extern const MessageType ListenerRefusesRoute;        // EGR0014
+extern const MessageType BackendTlsPolicyIneffective; // EGR0015
+extern const MessageType ExperimentalGatewayApiKind;  // EGR0016
 } // namespace msg
 
 // Every message, sorted by code.

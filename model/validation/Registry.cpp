@@ -36,6 +36,12 @@ const QVector<const Rule *> &allRules() {
             &unusedServiceEntryAnalyzer,
             &virtualServiceValidationAnalyzer,
             &wildcardResolutionAnalyzer,
+            &routeParentAnalyzer,
+            &routeBackendAnalyzer,
+            &referenceGrantAnalyzer,
+            &listenerAttachmentAnalyzer,
+            &backendTlsPolicyAnalyzer,
+            &experimentalKindAnalyzer,
         };
         // The list is kept sorted by name, as `egret validate --list-rules` prints it.
         std::sort(l.begin(), l.end(),

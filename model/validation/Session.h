@@ -45,7 +45,7 @@ struct DocState {
     quint64 seen = 0;
 };
 
-inline constexpr int kKinds = int(Kind::KubernetesGateway) + 1;
+inline constexpr int kKinds = kKindCount;
 
 // Its own copies of the resources, the tables, one analysis unit per resource and what each
 // read. update() is full() on the first call (or after options change), incremental() after.

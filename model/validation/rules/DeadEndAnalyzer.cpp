@@ -1,5 +1,6 @@
 #include "model/validation/Hosts.h"
 #include "model/validation/rules/EgressChain.h"
+#include "model/validation/rules/GatewayApiRoutes.h"
 #include "model/validation/rules/Rules.h"
 
 namespace egret::validation::rules {
@@ -13,7 +14,8 @@ static void analyze(Context &ctx) {
         for (const QString &host : hop.hosts) {
             const QString key = path + kSep + host;
             if (reported.contains(key) ||
-                !gatewayHops(ctx, fqdn(host, r.ns), hop.target.pods).isEmpty())
+                !gatewayHops(ctx, fqdn(host, r.ns), hop.target.pods).isEmpty() ||
+                routedOnwardByGatewayApi(ctx, fqdn(host, r.ns), hop.target.pods))
                 continue;
             reported << key;
             ctx.report(msg::EgressRouteDeadEnd, path + QStringLiteral(".host"),
@@ -25,8 +27,9 @@ static void analyze(Context &ctx) {
 const Rule deadEndAnalyzer{
     "egress.DeadEndAnalyzer",
     "Checks that every host a mesh route sends to a gateway is routed onward by a VirtualService "
-    "bound to a Gateway on that gateway",
-    {Kind::VirtualService, Kind::Gateway, Kind::Service, Kind::Pod},
+    "bound to a Gateway on that gateway, or a Gateway API route attached to it",
+    {Kind::VirtualService, Kind::Gateway, Kind::Service, Kind::Pod, Kind::KubernetesGateway,
+     Kind::HttpRoute, Kind::GrpcRoute, Kind::TlsRoute, Kind::TcpRoute},
     {Kind::VirtualService},
     {&msg::EgressRouteDeadEnd},
     analyze,

@@ -15,7 +15,7 @@ bool sharesHostWithIstioGateway(Context &ctx, const Resource &vsRes, const Resou
 }
 
 bool sharesHostWithKubeGateway(const VirtualService &vs, const KubernetesGateway &gw) {
-    for (const KubernetesGatewayListener &l : gw.listeners) {
+    for (const GatewayListener &l : gw.listeners) {
         if (l.hostname.isEmpty())
             return true;
         for (const QString &vh : vs.hosts)

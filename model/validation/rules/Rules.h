@@ -35,4 +35,12 @@ extern const Rule gatewayBypassAnalyzer;
 extern const Rule unusedServiceEntryAnalyzer;
 extern const Rule unknownFieldAnalyzer;
 
+// The Gateway API dialect's chain.
+extern const Rule routeParentAnalyzer;
+extern const Rule routeBackendAnalyzer;
+extern const Rule referenceGrantAnalyzer;
+extern const Rule listenerAttachmentAnalyzer;
+extern const Rule backendTlsPolicyAnalyzer;
+extern const Rule experimentalKindAnalyzer;
+
 } // namespace egret::validation::rules

@@ -1,3 +1,4 @@
+#include "model/istio/GatewayApiRefs.h"
 #include "model/validation/Hosts.h"
 #include "model/validation/rules/EgressChain.h"
 #include "model/validation/rules/Rules.h"
@@ -20,11 +21,19 @@ public:
         , m_dr(dr)
         , m_se(*se.as<ServiceEntry>()) {
         const QString host = fqdn(dr.as<DestinationRule>()->host, dr.ns);
-        for (const Entry &e : ctx.entries(Table::HttpDestinations, host))
-            for (const HttpRoute &route : e.resource->as<VirtualService>()->http)
-                for (const RouteDestination &d : route.route)
-                    if (d.hasDestination && fqdn(d.destination.host, e.resource->ns) == host)
-                        m_httpPorts << d.destination.port.value_or(0);
+        for (const Entry &e : ctx.entries(Table::HttpDestinations, host)) {
+            if (const auto *vs = e.resource->as<VirtualService>()) {
+                for (const HttpRoute &route : vs->http)
+                    for (const RouteDestination &d : route.route)
+                        if (d.hasDestination && fqdn(d.destination.host, e.resource->ns) == host)
+                            m_httpPorts << d.destination.port.value_or(0);
+            } else if (const auto *route = e.resource->as<GatewayRoute>()) {
+                for (const GatewayRouteRule &rule : route->rules)
+                    for (const ObjectRef &b : rule.backendRefs)
+                        if (istio::backendHost(b, e.resource->ns) == host)
+                            m_httpPorts << b.port.value_or(0);
+            }
+        }
     }
 
     void check(const std::optional<ClientTlsSettings> &tls, const QString &path,
@@ -103,7 +112,8 @@ const Rule tlsOriginationAnalyzer{
     "egress.TlsOriginationAnalyzer",
     "Checks that TLS originated toward an external host verifies the server and sends its name "
     "(SNI)",
-    {Kind::DestinationRule, Kind::ServiceEntry, Kind::Service, Kind::VirtualService},
+    {Kind::DestinationRule, Kind::ServiceEntry, Kind::Service, Kind::VirtualService,
+     Kind::HttpRoute, Kind::GrpcRoute},
     {Kind::DestinationRule},
     {&msg::OriginationWithoutVerification},
     analyze,

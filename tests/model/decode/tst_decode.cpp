@@ -193,6 +193,149 @@ private Q_SLOTS:
         QCOMPARE(sidecar->outboundTrafficPolicyMode, QStringLiteral("REGISTRY_ONLY"));
     }
 
+    // The Gateway API kinds, as Istio's Gateway API tasks write them.
+    void gatewayApiGateway() {
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: egress
+  annotations: {networking.istio.io/service-type: ClusterIP}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: https
+    hostname: api.example.com
+    port: 443
+    protocol: HTTPS
+    tls:
+      mode: Terminate
+      certificateRefs: [{name: api-cert, namespace: certs}]
+      options: {gateway.istio.io/tls-terminate-mode: ISTIO_MUTUAL}
+    allowedRoutes:
+      namespaces:
+        from: Selector
+        selector: {matchLabels: {egress: allowed}}
+      kinds: [{kind: HTTPRoute}]
+  addresses: [{type: Hostname, value: egress.internal}]
+  infrastructure: {labels: {team: net}}
+)");
+        const auto &g = only<KubernetesGateway>(ws);
+        QCOMPARE(ws.resources().first()->kind, Kind::KubernetesGateway);
+        QCOMPARE(g.gatewayClassName, QStringLiteral("istio"));
+        QCOMPARE(g.listeners.size(), 1);
+        const GatewayListener &l = g.listeners.first();
+        QCOMPARE(l.port, 443);
+        QCOMPARE(l.protocol, QStringLiteral("HTTPS"));
+        QVERIFY(l.tls);
+        QCOMPARE(l.tls->mode, QStringLiteral("Terminate"));
+        QCOMPARE(l.tls->certificateRefs.first().ns, QStringLiteral("certs"));
+        QCOMPARE(l.tls->options.value("gateway.istio.io/tls-terminate-mode"),
+                 QStringLiteral("ISTIO_MUTUAL"));
+        QCOMPARE(l.routeNamespaces, QStringLiteral("Selector"));
+        QCOMPARE(l.routeNamespaceSelector.value("egress"), QStringLiteral("allowed"));
+        QCOMPARE(l.routeKinds, QStringList{"HTTPRoute"});
+        QCOMPARE(g.addresses.first().value, QStringLiteral("egress.internal"));
+        QCOMPARE(g.infrastructureLabels.value("team"), QStringLiteral("net"));
+    }
+
+    void gatewayApiRoute() {
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: gateway.networking.k8s.io/v1beta1
+kind: HTTPRoute
+metadata: {name: api}
+spec:
+  parentRefs:
+  - {kind: ServiceEntry, group: networking.istio.io, name: api, port: 80}
+  - {name: egress, namespace: gw, sectionName: http}
+  hostnames: [api.example.com]
+  rules:
+  - matches:
+    - path: {type: PathPrefix, value: /v2}
+      headers: [{name: X-Tenant, value: a}]
+    - path: {type: PathPrefix, value: /}
+    timeouts: {request: 3s}
+    backendRefs:
+    - {kind: Hostname, group: networking.istio.io, name: api.example.com, port: 80, weight: 9}
+    - {name: egress-istio, port: 80}
+)");
+        const auto &route = only<GatewayRoute>(ws);
+        QCOMPARE(ws.resources().first()->kind, Kind::HttpRoute);
+        QCOMPARE(route.parentRefs.size(), 2);
+        QCOMPARE(route.parentRefs[0].kind, QStringLiteral("ServiceEntry"));
+        QCOMPARE(route.parentRefs[0].port, 80);
+        QCOMPARE(route.parentRefs[1].sectionName, QStringLiteral("http"));
+        QCOMPARE(route.hostnames, QStringList{"api.example.com"});
+        const GatewayRouteRule &rule = route.rules.first();
+        QCOMPARE(rule.requestTimeout, QStringLiteral("3s"));
+        QCOMPARE(rule.matchCount, 2);
+        // Istio's conversion: a path prefix becomes a uri prefix, header names lower case; the
+        // second match (prefix "/") selects every request and carries no uri.
+        QCOMPARE(rule.matches[0].uri->value, QStringLiteral("/v2"));
+        QVERIFY(rule.matches[0].headers.contains("x-tenant"));
+        QVERIFY(!rule.matches[1].uri);
+        QCOMPARE(rule.backendRefs[0].weight, 9);
+        QCOMPARE(rule.backendRefs[1].name, QStringLiteral("egress-istio"));
+    }
+
+    void gatewayApiGrantAndPolicy() {
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: g, namespace: ext}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: default}]
+  to: [{group: "", kind: Service, name: nginx}]
+---
+apiVersion: gateway.networking.k8s.io/v1alpha3
+kind: BackendTLSPolicy
+metadata: {name: p}
+spec:
+  targetRefs: [{group: networking.istio.io, kind: ServiceEntry, name: api}]
+  validation: {hostname: api.example.com, wellKnownCACertificates: System}
+)");
+        const auto all = ws.resources();
+        QCOMPARE(all.size(), 2);
+        const ReferenceGrant *g = all[0]->as<ReferenceGrant>();
+        QVERIFY(g);
+        QCOMPARE(g->from.first().ns, QStringLiteral("default"));
+        QCOMPARE(g->to.first().name, QStringLiteral("nginx"));
+        const BackendTlsPolicy *p = all[1]->as<BackendTlsPolicy>();
+        QVERIFY(p);
+        QCOMPARE(p->targetRefs.first().name, QStringLiteral("api"));
+        QCOMPARE(p->hostname, QStringLiteral("api.example.com"));
+        QCOMPARE(p->wellKnownCACertificates, QStringLiteral("System"));
+    }
+
+    // A kind or version of a traffic group that Egret does not read is said to be unread, at its
+    // position, so no verdict is given over it silently; other kinds pass without a word.
+    void unreadTrafficKindsAreNamed() {
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: gateway.networking.k8s.io/v1alpha1
+kind: HTTPRoute
+metadata: {name: old}
+---
+apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
+metadata: {name: sni}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: istio}
+)");
+        QStringList notes;
+        for (const Diagnostic &d : ws.diagnostics())
+            if (d.code == QLatin1String("not-read"))
+                notes << QStringLiteral("%1 %2").arg(d.location.line).arg(d.message);
+        QCOMPARE(notes.size(), 2);
+        QVERIFY2(notes[0].startsWith("1 HTTPRoute gateway.networking.k8s.io/v1alpha1 is not a "
+                                     "version Istio 1.22-1.30 serves (v1, v1beta1)"),
+                 qPrintable(notes[0]));
+        QVERIFY2(notes[1].startsWith("5 Egret does not read EnvoyFilter"), qPrintable(notes[1]));
+        for (const Diagnostic &d : ws.diagnostics())
+            QCOMPARE(d.severity, Severity::Info);
+    }
+
     void everyIstioApiVersionIsAccepted_data() {
         QTest::addColumn<QString>("apiVersion");
         QTest::newRow("v1") << "networking.istio.io/v1";
