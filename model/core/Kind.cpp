@@ -125,6 +125,10 @@ QString kindName(Kind k) {
     return {};
 }
 
+QString kindLabel(Kind k, const QString &written) {
+    return k == Kind::KubernetesGateway ? QStringLiteral("Gateway (Gateway API)") : written;
+}
+
 bool isIstioNetworkingKind(Kind k) {
     return k == Kind::Gateway || k == Kind::ServiceEntry || k == Kind::VirtualService ||
            k == Kind::DestinationRule || k == Kind::Sidecar;

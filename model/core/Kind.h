@@ -42,7 +42,10 @@ inline constexpr int kKindCount = int(Kind::BackendTlsPolicy) + 1;
 // gatewayApiVersions). An unknown version of a known kind is Unknown.
 Kind kindFromTypeMeta(const QString &apiVersion, const QString &kind);
 
-QString kindName(Kind k);           // "Gateway", "Deployment", ...
+QString kindName(Kind k); // "Gateway", "Deployment", ...
+// The kind as a person tells it apart: "Gateway (Gateway API)" for the Kubernetes Gateway API's
+// Gateway, which shares its name with Istio's; the kind as written otherwise.
+QString kindLabel(Kind k, const QString &written);
 bool isIstioNetworkingKind(Kind k); // the kinds checked against Istio's schema
 bool isWorkloadKind(Kind k);        // Deployment, StatefulSet, DaemonSet, Pod
 bool isClusterScoped(Kind k);       // Namespace, Node

@@ -210,10 +210,14 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
         put(Table::KubeGatewayByName, join(ns, name));
         applyDeployed(r, delta);
     } else if (const auto *route = r.as<GatewayRoute>()) {
-        for (const ObjectRef &parent : route->parentRefs)
+        for (const ObjectRef &parent : route->parentRefs) {
             if (istio::refersToGateway(parent))
                 put(Table::RoutesByGatewayParent,
                     join(istio::refNamespace(parent, ns), parent.name));
+            else if (istio::refersToServiceEntry(parent) || istio::refersToService(parent))
+                put(Table::RoutesByServiceParent,
+                    join(istio::refNamespace(parent, ns), parent.name));
+        }
         if (r.kind == Kind::HttpRoute || r.kind == Kind::GrpcRoute)
             for (const GatewayRouteRule &rule : route->rules)
                 for (const ObjectRef &b : rule.backendRefs)
@@ -296,6 +300,7 @@ QVector<Kind> tableKinds(Table table) {
     case Table::HttpDestinations:
         return {Kind::VirtualService, Kind::HttpRoute, Kind::GrpcRoute};
     case Table::RoutesByGatewayParent:
+    case Table::RoutesByServiceParent:
         return {Kind::HttpRoute, Kind::GrpcRoute, Kind::TlsRoute, Kind::TcpRoute};
     case Table::ReferenceGrantsByNs:
         return {Kind::ReferenceGrant};

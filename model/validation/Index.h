@@ -61,6 +61,7 @@ enum class Table : quint8 {
     SidecarsByNs, // ns -> Sidecars
     // The Gateway API's routes and grants.
     RoutesByGatewayParent, // ns␟name of a parent Gateway -> routes attached to it
+    RoutesByServiceParent, // ns␟name of a parent ServiceEntry or Service -> mesh routes
     ReferenceGrantsByNs,   // ns -> ReferenceGrants (they govern references into their ns)
     Count
 };

@@ -121,7 +121,8 @@ const MessageType ConflictingServiceEntryProtocol{
 const MessageType EgressRouteDeadEnd{
     "EGR0001", "EgressRouteDeadEnd", Severity::Error,
     "Mesh traffic for %q is sent to the egress gateway %s, but no VirtualService bound to a "
-    "Gateway of that gateway routes %q onward: the gateway drops it.",
+    "Gateway of that gateway (nor a Gateway API route attached to it) routes %q onward: the "
+    "gateway drops it.",
     "A mesh route sends a host to the egress gateway, but nothing at the gateway forwards it."};
 const MessageType GatewayServerMissingHost{
     "EGR0002", "GatewayServerMissingHost", Severity::Error,

@@ -57,7 +57,7 @@ ResourceTreeModel::ResourceTreeModel(QObject *parent)
 ResourceTreeModel::~ResourceTreeModel() = default;
 
 ResourceTreeModel::Entry ResourceTreeModel::entryOf(const Resource &r) {
-    return {r.ns.isEmpty() ? tr("(cluster)") : r.ns, r.kindName,
+    return {r.ns.isEmpty() ? tr("(cluster)") : r.ns, egret::kindLabel(r.kind, r.kindName),
             r.meta.name.isEmpty() ? tr("(unnamed)") : r.meta.name};
 }
 

@@ -95,6 +95,8 @@ private Q_SLOTS:
         // TLS originated at the gateway for HTTP the HTTPRoute sends there: the proxy takes the
         // SNI from the request, nothing to warn about.
         QVERIFY(!codesOf(found).contains("EGR0006"));
+        // Every host the gateway routes onward is one the mesh sends to it.
+        QVERIFY(!codesOf(found).contains("EGR0008"));
     }
 
     // The deployed Service `<name>-istio` exists for the Istio rules: a mesh route to it finds
@@ -108,6 +110,39 @@ private Q_SLOTS:
         wrongPort.replace("port: {number: 80}", "port: {number: 8080}");
         const QVector<Finding> found = validate(loadBytes(QStringLiteral("t.yaml"), wrongPort));
         QVERIFY2(codesOf(found).contains("IST0101"), qPrintable(codesOf(found).join(' ')));
+    }
+
+    // The mesh route hands edition.cnn.com to the deployed gateway, but nothing is attached to
+    // that gateway to send it on: the gateway drops it, and the route that sends it there says so.
+    void deadEndAtTheDeployedGateway() {
+        EGRET_REQUIRE_CORPUS();
+        QByteArray yaml =
+            test::readFile(docs("egress-gateway/gateway-api/01-http-via-egress-gateway.yaml"));
+        yaml.truncate(yaml.lastIndexOf("\n---\n") + 1); // without forward-cnn-from-egress-gateway
+        QStringList found;
+        for (const Finding &f : validate(loadBytes(QStringLiteral("t.yaml"), yaml)))
+            if (QByteArray(f.type->code) == "EGR0001")
+                found << f.resource.toString() + QLatin1Char(' ') + f.path;
+        QCOMPARE(found, QStringList{"HTTPRoute default/direct-cnn-to-egress-gateway "
+                                    "spec.rules[0].backendRefs[0]"});
+    }
+
+    // The gateway routes edition.cnn.com onward, but no mesh route sends sidecars to it: they
+    // call the host directly.
+    void gatewayBypassed() {
+        EGRET_REQUIRE_CORPUS();
+        QByteArray yaml =
+            test::readFile(docs("egress-gateway/gateway-api/01-http-via-egress-gateway.yaml"));
+        const qsizetype from = yaml.indexOf("kind: HTTPRoute");
+        const qsizetype start = yaml.lastIndexOf("---", from);
+        const qsizetype end = yaml.indexOf("---", from);
+        yaml.remove(start, end - start); // without direct-cnn-to-egress-gateway
+        QStringList found;
+        for (const Finding &f : validate(loadBytes(QStringLiteral("t.yaml"), yaml)))
+            if (QByteArray(f.type->code) == "EGR0008")
+                found << f.resource.toString() + QLatin1Char(' ') + f.path;
+        QCOMPARE(found, QStringList{"HTTPRoute default/forward-cnn-from-egress-gateway "
+                                    "spec.hostnames[0]"});
     }
 
     // A live validator follows an edit of the Gateway (its listener moves to another port) to

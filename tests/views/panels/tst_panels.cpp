@@ -73,6 +73,37 @@ private Q_SLOTS:
         QCOMPARE(i.siblingAtColumn(1).data().toString(), QStringLiteral("mixed.yaml:3"));
     }
 
+    // Istio's Gateway and the Gateway API's share a name, not a meaning: they are listed apart.
+    void resourceTreeTellsTheGatewaysApart() {
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: istio-egress}
+spec:
+  selector: {istio: egressgateway}
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [a.example.com]}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: api-egress}
+spec:
+  gatewayClassName: istio
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: onward}
+spec:
+  parentRefs: [{name: api-egress}]
+)");
+        ResourceTreeModel model;
+        model.setWorkspace(&ws);
+        const QModelIndex ns = model.index(0, 0);
+        QStringList kinds;
+        for (int i = 0; i < model.rowCount(ns); ++i)
+            kinds << model.index(i, 0, ns).data().toString();
+        QCOMPARE(kinds, QStringList({"Gateway (1)", "Gateway (Gateway API) (1)", "HTTPRoute (1)"}));
+    }
+
     // The whole tree as text, for comparing a model that followed edits with a fresh one.
     static QStringList dump(const QAbstractItemModel &m, const QModelIndex &parent = {},
                             const QString &indent = {}) {
