@@ -47,10 +47,15 @@ install_deps() {
         as_root apt-get update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
-    if [ ! -d "$here/tests/schema/node_modules/@kubernetes-models/istio" ]; then
-        echo "==> installing the schema checker (npm ci)"
-        npm ci --prefix "$here/tests/schema" --no-audit --no-fund --loglevel=error
-    fi
+    # Every package of the lock file, so that a checkout that gained one installs it.
+    local package
+    for package in istio gateway-api; do
+        if [ ! -d "$here/tests/schema/node_modules/@kubernetes-models/$package" ]; then
+            echo "==> installing the schema checker (npm ci)"
+            npm ci --prefix "$here/tests/schema" --no-audit --no-fund --loglevel=error
+            break
+        fi
+    done
 }
 
 build() {

@@ -15,7 +15,7 @@ int runExport(const QStringList &args) {
         QStringLiteral("Reads manifests and writes one normalized multi-document YAML stream that "
                        "kubectl apply accepts: documents in input order, each with its own "
                        "apiVersion, comments dropped, strings kept strings. Nothing is written "
-                       "when a document fails Istio's schema."));
+                       "when a document fails its schema (Istio's, or the Gateway API's)."));
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("FILE"),

@@ -2,7 +2,7 @@
 
 #include "model/decode/Decoders.h"
 #include "model/decode/NodeRead.h"
-#include "model/schema/IstioSchemas.h"
+#include "model/schema/ResourceSchema.h"
 #include "model/schema/SchemaChecker.h"
 #include "model/yaml/LenientSyntax.h"
 #include "model/yaml/MergeKeys.h"
@@ -25,6 +25,8 @@ public:
         , m_out(out) {}
 
     void setTarget(Resource *resource) { m_resource = resource; }
+    // Whose schema the target is checked against, named in unknown-field messages.
+    void setSchemaName(const QString &name) { m_schemaName = name; }
 
     SourceLocation at(const YAML::Mark &mark) const {
         if (mark.is_null())
@@ -68,9 +70,9 @@ public:
     void unknownField(const YAML::Node &key, const QString &path) override {
         const QString name = QString::fromStdString(key.Scalar());
         add(Severity::Warning, codes::UnknownField, key.Mark(), path,
-            QStringLiteral("unknown field \"%1\": Istio's schema does not define it (kept as "
-                           "written, but kubectl apply --validate=strict rejects it)")
-                .arg(name));
+            QStringLiteral("unknown field \"%1\": %2 does not define it (kept as written, but "
+                           "kubectl apply --validate=strict rejects it)")
+                .arg(name, m_schemaName));
         if (m_resource)
             m_resource->unknownFields << path;
     }
@@ -80,6 +82,7 @@ private:
     int m_firstLine;
     Diagnostics &m_out;
     Resource *m_resource = nullptr;
+    QString m_schemaName;
 };
 
 // yaml-cpp says "illegal map value" where a tab indents a line; name the tab instead.
@@ -176,7 +179,9 @@ void readObject(std::string_view text, const YAML::Node &node, const QString &ba
                      .arg(r.kindName.isEmpty() ? QStringLiteral("the object") : r.kindName));
         r.wellFormed = false;
     }
-    if (!schema::checkDocument(text, node, schema::resourceSchema(r.kind), budget, sink)) {
+    sink.setSchemaName(schema::schemaName(r.kind));
+    if (!schema::checkDocument(text, node, schema::resourceSchema(r.kind, r.apiVersion), budget,
+                               sink)) {
         *stop = true;
         sink.setTarget(nullptr);
         return;

@@ -159,6 +159,13 @@ BackendTlsPolicy backendTlsPolicy(const YAML::Node &root) {
     p.caCertificateRefs = objectRefs(validation, "caCertificateRefs");
     p.wellKnownCACertificates = str(validation, "wellKnownCACertificates");
     p.hostname = str(validation, "hostname");
+    // v1alpha2 (Gateway API 1.0) wrote the same settings under `tls`, with shorter names.
+    const YAML::Node tls = child(spec, "tls");
+    if (present(tls) && !present(validation)) {
+        p.caCertificateRefs = objectRefs(tls, "caCertRefs");
+        p.wellKnownCACertificates = str(tls, "wellKnownCACerts");
+        p.hostname = str(tls, "hostname");
+    }
     forEach(validation, "subjectAltNames", [&](const YAML::Node &san) {
         const QString value = str(san, "hostname");
         p.subjectAltNames << (value.isEmpty() ? str(san, "uri") : value);

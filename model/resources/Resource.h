@@ -34,7 +34,7 @@ struct Resource {
     QString basePath;        // "" or "items[3]": prefix of field paths inside the document
     SourceLocation location; // of the object's first line
     Spec spec;
-    QStringList unknownFields; // paths of fields Istio's schema does not define
+    QStringList unknownFields; // paths of fields the kind's schema does not define
     bool wellFormed = true;    // false when a required part (name) is missing
     // Not in the user's files: assumed from the Istio installation (the standard ingress and
     // egress gateways). Such resources have no document and no location.

@@ -1,14 +1,11 @@
 #pragma once
 
-#include "model/core/Kind.h"
 #include "model/schema/SchemaNode.h"
 
 namespace egret::schema {
 
-// The whole document schema (apiVersion, kind, metadata, spec, status) of an Istio networking
-// kind, as Istio's CRDs define it for v1, v1beta1 and v1alpha3 (they are the same). Null for
-// kinds that are not checked.
-const Node *resourceSchema(Kind kind);
+// Istio's networking kinds as its CRDs define them for v1, v1beta1 and v1alpha3 (they are the
+// same); resourceSchema (ResourceSchema.h) puts them in documents.
 
 // Parts shared between kinds, each defined once.
 const Node *objectMeta();

@@ -1,3 +1,6 @@
+#include "model/schema/ResourceSchema.h"
+
+#include "model/schema/GatewayApiSchemas.h"
 #include "model/schema/IstioSchemas.h"
 
 #include <yaml-cpp/yaml.h>
@@ -15,6 +18,16 @@ Node *document(const Node *spec) {
                   {"apiVersion", "kind", "metadata"});
 }
 
+// The Gateway API's CRDs require a spec (ReferenceGrant's excepted).
+Node *specRequired(const Node *spec) {
+    return object({{"apiVersion", string()},
+                   {"kind", string()},
+                   {"metadata", objectMeta()},
+                   {"spec", spec},
+                   {"status", preserved()}},
+                  {"apiVersion", "kind", "metadata", "spec"});
+}
+
 // Istio's validation webhook refuses a Gateway without servers, spec or not; the CRD schema
 // does not say so.
 void gatewayNeedsServers(const YAML::Node &gateway, const QString &path, CheckSink &report) {
@@ -28,22 +41,31 @@ void gatewayNeedsServers(const YAML::Node &gateway, const QString &path, CheckSi
                                 "refuses it (\"gateway must have at least one server\")"));
 }
 
-Node *withRule(Node *n, void (*rule)(const YAML::Node &, const QString &, CheckSink &)) {
-    n->rule = rule;
-    return n;
-}
-
 struct Registry {
     const Node *gateway = withRule(document(gatewaySpec()), gatewayNeedsServers);
     const Node *serviceEntry = document(serviceEntrySpec());
     const Node *virtualService = document(virtualServiceSpec());
     const Node *destinationRule = document(destinationRuleSpec());
     const Node *sidecar = document(sidecarSpec());
+
+    const Node *kubernetesGateway = specRequired(gatewayapi::gatewaySpec());
+    const Node *httpRoute = specRequired(gatewayapi::httpRouteSpec());
+    const Node *grpcRoute = specRequired(gatewayapi::grpcRouteSpec());
+    const Node *tlsRoute = specRequired(gatewayapi::tlsRouteSpec());
+    const Node *tlsRouteV1alpha2 = specRequired(gatewayapi::tlsRouteSpecV1alpha2());
+    const Node *tcpRoute = specRequired(gatewayapi::tcpRouteSpec());
+    const Node *referenceGrant = document(gatewayapi::referenceGrantSpec());
+    const Node *backendTlsPolicy = specRequired(gatewayapi::backendTlsPolicySpec());
+    const Node *backendTlsPolicyV1alpha2 = specRequired(gatewayapi::backendTlsPolicySpecV1alpha2());
 };
+
+bool isV1alpha2(const QString &apiVersion) {
+    return apiVersion.endsWith(QLatin1String("/v1alpha2"));
+}
 
 } // namespace
 
-const Node *resourceSchema(Kind kind) {
+const Node *resourceSchema(Kind kind, const QString &apiVersion) {
     // Built once, by whichever thread asks first; read-only afterwards.
     static const Registry registry;
     switch (kind) {
@@ -57,9 +79,34 @@ const Node *resourceSchema(Kind kind) {
         return registry.destinationRule;
     case Kind::Sidecar:
         return registry.sidecar;
+    // Gateway and HTTPRoute v1beta1, GRPCRoute and ReferenceGrant v1alpha2 are served with the
+    // schema of the version beside them; TLSRoute and BackendTLSPolicy changed shape.
+    case Kind::KubernetesGateway:
+        return registry.kubernetesGateway;
+    case Kind::HttpRoute:
+        return registry.httpRoute;
+    case Kind::GrpcRoute:
+        return registry.grpcRoute;
+    case Kind::TlsRoute:
+        return isV1alpha2(apiVersion) ? registry.tlsRouteV1alpha2 : registry.tlsRoute;
+    case Kind::TcpRoute:
+        return registry.tcpRoute;
+    case Kind::ReferenceGrant:
+        return registry.referenceGrant;
+    case Kind::BackendTlsPolicy:
+        return isV1alpha2(apiVersion) ? registry.backendTlsPolicyV1alpha2
+                                      : registry.backendTlsPolicy;
     default:
         return nullptr;
     }
+}
+
+QString schemaName(Kind kind) {
+    if (isIstioNetworkingKind(kind))
+        return QStringLiteral("Istio's schema");
+    if (isGatewayApiKind(kind))
+        return QStringLiteral("the Gateway API's schema");
+    return {};
 }
 
 } // namespace egret::schema

@@ -154,6 +154,7 @@ public:
                 if (m_stopped)
                     return;
             }
+            items(n, *schema, path);
             return;
         }
         case Type::String:
@@ -283,6 +284,25 @@ private:
             schema.rule(n, render(path), m_sink);
     }
 
+    void items(const YAML::Node &n, const Node &schema, const PathLink *path) {
+        const std::size_t count = n.size();
+        if (count < schema.minItems)
+            m_sink.error(n, render(path),
+                         schema.minItems == 1
+                             ? QStringLiteral("expected at least one item, found none")
+                             : QStringLiteral("expected at least %1 items, found %2")
+                                   .arg(schema.minItems)
+                                   .arg(count));
+        else if (count > schema.maxItems)
+            m_sink.error(n, render(path),
+                         QStringLiteral("expected at most %1 item%2, found %3")
+                             .arg(schema.maxItems)
+                             .arg(schema.maxItems == 1 ? QString() : QStringLiteral("s"))
+                             .arg(count));
+        if (schema.rule)
+            schema.rule(n, render(path), m_sink);
+    }
+
     void string(const YAML::Node &n, const Node &schema, const PathLink *path) {
         if (n.IsMap() && n.size() == 1 && n.begin()->second.IsNull()) {
             // `[1.2.3.4, 001:db8::]`: an unquoted value with ": " or a final ":" reads as a
@@ -321,6 +341,8 @@ private:
                          QStringLiteral("\"%1\" is not a duration such as \"5s\", \"1.5s\" or "
                                         "\"100ms\"")
                              .arg(QString::fromStdString(text)));
+        if (schema.rule)
+            schema.rule(n, render(path), m_sink);
     }
 
     void integer(const YAML::Node &n, const Node &schema, const PathLink *path) {
@@ -343,6 +365,8 @@ private:
                              .arg(QString::fromStdString(n.Scalar()))
                              .arg(schema.minimum)
                              .arg(schema.maximum));
+        else if (schema.rule)
+            schema.rule(n, render(path), m_sink);
     }
 
     std::string_view m_text;

@@ -96,6 +96,14 @@ const Node *array(const Node *element) {
     return n;
 }
 
+Node *array(const Node *element, std::size_t minItems, std::size_t maxItems) {
+    Node *n = make(Type::Array);
+    n->element = element;
+    n->minItems = minItems;
+    n->maxItems = maxItems;
+    return n;
+}
+
 const Node *stringList() {
     static const Node *n = array(string());
     return n;
@@ -125,6 +133,17 @@ Node *object(std::initializer_list<Field> fields, std::initializer_list<const ch
     Node *n = make(Type::Object);
     n->fields = fields;
     n->required = required;
+    return n;
+}
+
+const Node *scalar(Type type, RuleFn rule) {
+    Node *n = make(type);
+    n->rule = rule;
+    return n;
+}
+
+Node *withRule(Node *n, RuleFn rule) {
+    n->rule = rule;
     return n;
 }
 

@@ -163,9 +163,9 @@ const MessageType UnusedServiceEntry{
     "A ServiceEntry host that no route or workload can use."};
 const MessageType UnknownField{
     "EGR0010", "UnknownField", Severity::Warning,
-    "Unknown field %q: Istio's schema does not define it. It is kept as written, but kubectl "
-    "apply with strict field validation rejects the resource.",
-    "A field Istio's schema does not know."};
+    "Unknown field %q: %s does not define it. It is kept as written, but kubectl apply with "
+    "strict field validation rejects the resource.",
+    "A field its kind's schema (Istio's, or the Gateway API's) does not know."};
 const MessageType RouteParentNotFound{
     "EGR0011", "RouteParentNotFound", Severity::Error,
     "This route attaches to %s, which %s: Istio attaches the route nowhere and the traffic it "

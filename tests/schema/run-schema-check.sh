@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exports every manifest Egret considers schema-valid (the corpus in ../shared when present, and
-# the project's own examples and test data) and checks each exported document against Istio's
-# published CRD schemas with @kubernetes-models/istio.
+# the project's own examples and test data) and checks each exported document against the published
+# schemas with @kubernetes-models/istio (Istio's kinds) and @kubernetes-models/gateway-api (the
+# Gateway API's kinds).
 #
 #   run-schema-check.sh EGRET_BINARY SHARED_DIR SOURCE_DIR
 set -euo pipefail
@@ -10,10 +11,12 @@ shared=$2
 source=$3
 here=$(cd "$(dirname "$0")" && pwd)
 
-if [ ! -d "$here/node_modules/@kubernetes-models/istio" ]; then
-    echo "error: the schema checker is not installed; run: npm ci --prefix $here" >&2
-    exit 1
-fi
+for package in istio gateway-api; do
+    if [ ! -d "$here/node_modules/@kubernetes-models/$package" ]; then
+        echo "error: the schema checker is not installed; run: npm ci --prefix $here" >&2
+        exit 1
+    fi
+done
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -1,7 +1,7 @@
 #include "views/properties/PropertiesPanel.h"
 
 #include "model/edit/NodeEdit.h"
-#include "model/schema/IstioSchemas.h"
+#include "model/schema/ResourceSchema.h"
 #include "model/workspace/Workspace.h"
 #include "model/yaml/YamlPath.h"
 #include "views/properties/PropertyDelegate.h"
@@ -87,7 +87,8 @@ void PropertiesPanel::showResource(const Workspace &ws, const ResourceId &id) {
     const YAML::Node node = r->basePath.isEmpty() ? root : edit::findPath(root, r->basePath);
     m_resource = id;
     m_basePath = r->basePath;
-    m_model->setResource(node, schema::resourceSchema(r->kind), r->assumed);
+    m_model->setResource(node, schema::resourceSchema(r->kind, r->apiVersion),
+                         schema::schemaName(r->kind), r->assumed);
     m_header->setText(
         QStringLiteral("<b>%1</b> %2<br><small>%3:%4</small>")
             .arg(r->kindName.toHtmlEscaped(),

@@ -31,8 +31,8 @@ struct Explanation {
     QVector<Source> sources;
 };
 
-// The Properties dock: the selected resource's fields as a form typed by Istio's schema, or, for a
-// selected hop or node, the explanation of where it comes from. Edits are emitted, not applied:
+// The Properties dock: the selected resource's fields as a form typed by its kind's schema, or, for
+// a selected hop or node, the explanation of where it comes from. Edits are emitted, not applied:
 // the owner turns each into one undoable change.
 class PropertiesPanel : public QWidget {
     Q_OBJECT

@@ -54,8 +54,9 @@ void PropertyTreeModel::clear() {
 }
 
 void PropertyTreeModel::setResource(const YAML::Node &root, const schema::Node *schema,
-                                    bool readOnly) {
+                                    const QString &schemaName, bool readOnly) {
     beginResetModel();
+    m_schemaName = schemaName;
     m_root = std::make_unique<Item>();
     m_root->value.reset(root);
     m_root->schema = schema;
@@ -211,7 +212,7 @@ QModelIndex PropertyTreeModel::indexOfPath(const QString &path) const {
 }
 
 YAML::Node PropertyTreeModel::valueFromText(const schema::Node *s, const QString &text) {
-    if (!s) // a field Istio does not define: read it as YAML would
+    if (!s) // a field the schema does not define: read it as YAML would
         return yaml::resolvePlain(text.toStdString()) == yaml::PlainType::String
                    ? edit::stringScalar(text)
                    : edit::plainScalar(text);
@@ -265,7 +266,7 @@ QVariant PropertyTreeModel::data(const QModelIndex &index, int role) const {
         if (!i->schema && i->parent && i->parent->schema &&
             i->parent->schema->type == schema::Type::Object &&
             !i->parent->schema->preserveUnknownFields)
-            return tr("%1: Istio's schema does not define this field").arg(i->path);
+            return tr("%1: %2 does not define this field").arg(i->path, m_schemaName);
         return i->path;
     case Qt::FontRole:
         if (index.column() == 1 &&

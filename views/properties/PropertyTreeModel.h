@@ -11,7 +11,7 @@
 
 namespace egret::views {
 
-// The fields of one resource as a tree (Field | Value), typed by Istio's schema: each row knows
+// The fields of one resource as a tree (Field | Value), typed by its kind's schema: each row knows
 // its field path and schema node, so the delegate can pick the right editor (enums as combo
 // boxes, ports as spin boxes, lists with add/remove). Editing a value does not change the model:
 // it emits valueEdited, and the owner applies the edit to the document and shows it again.
@@ -26,8 +26,10 @@ public:
     explicit PropertyTreeModel(QObject *parent = nullptr);
 
     // `root` is the resource's node (a document, or a List item), `schema` its document schema
-    // (null for kinds without one: then every scalar is edited as text).
-    void setResource(const YAML::Node &root, const schema::Node *schema, bool readOnly);
+    // (null for kinds without one: then every scalar is edited as text), `schemaName` whose it is
+    // ("Istio's schema"), named where a field is not in it.
+    void setResource(const YAML::Node &root, const schema::Node *schema, const QString &schemaName,
+                     bool readOnly);
     void clear();
 
     QString pathAt(const QModelIndex &index) const;
@@ -74,6 +76,7 @@ private:
 
     std::unique_ptr<Item> m_root;
     bool m_readOnly = false;
+    QString m_schemaName;
 };
 
 } // namespace egret::views

@@ -63,6 +63,37 @@ private Q_SLOTS:
         QVERIFY(forced.out.contains("mode: PASSTHRU"));
     }
 
+    void refusesGatewayApiInputThatFailsItsSchema() {
+        // As for Istio's kinds: the Gateway API's schema is checked, and a failure stops it.
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("gateway.yaml");
+        egret::test::writeFile(
+            bad, "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\n"
+                 "spec:\n  gatewayClassName: istio\n  listeners:\n"
+                 "  - name: tls\n    port: 443\n    protocol: TLS\n    tls: {mode: passthrough}\n"
+                 "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                 "metadata: {name: r}\nspec:\n  parentRef:\n  - name: g\n");
+        const Run r = egret({"export", bad, "-o", dir.filePath("out.yaml")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFile::exists(dir.filePath("out.yaml")));
+        QVERIFY2(r.err.contains(bad.toUtf8() +
+                                ":10:17: error: \"passthrough\" is not one of "
+                                "Terminate, Passthrough [spec.listeners[0].tls.mode]"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains(bad.toUtf8() +
+                                ":16:3: warning: unknown field \"parentRef\": the Gateway API's "
+                                "schema does not define it"),
+                 r.err.constData());
+        QVERIFY(r.err.contains("egret export: 2 problem(s); nothing written"));
+        // Fixed, it is written.
+        QByteArray fixed = egret::test::readFile(bad);
+        fixed.replace("passthrough", "Passthrough").replace("parentRef:", "parentRefs:");
+        egret::test::writeFile(bad, fixed);
+        const Run ok = egret({"export", bad});
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.contains("kind: HTTPRoute"));
+    }
+
     void missingInputIsExitTwo() {
         const Run r = egret({"export", "/nonexistent.yaml"});
         QCOMPARE(r.exitCode, 2);

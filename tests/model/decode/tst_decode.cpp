@@ -304,6 +304,23 @@ spec:
         QCOMPARE(p->wellKnownCACertificates, QStringLiteral("System"));
     }
 
+    void backendTlsPolicyV1alpha2() {
+        // Gateway API 1.0 wrote one targetRef and the TLS settings under `tls`.
+        const Workspace ws = loadBytes("t.yaml", R"(apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: BackendTLSPolicy
+metadata: {name: p}
+spec:
+  targetRef: {group: networking.istio.io, kind: ServiceEntry, name: api}
+  tls: {hostname: api.example.com, caCertRefs: [{group: "", kind: ConfigMap, name: ca}]}
+)");
+        QVERIFY(ws.diagnostics().isEmpty());
+        const auto &p = only<BackendTlsPolicy>(ws);
+        QCOMPARE(p.targetRefs.size(), 1);
+        QCOMPARE(p.targetRefs.first().name, QStringLiteral("api"));
+        QCOMPARE(p.hostname, QStringLiteral("api.example.com"));
+        QCOMPARE(p.caCertificateRefs.first().name, QStringLiteral("ca"));
+    }
+
     // A kind or version of a traffic group that Egret does not read is said to be unread, at its
     // position, so no verdict is given over it silently; other kinds pass without a word.
     void unreadTrafficKindsAreNamed() {

@@ -295,6 +295,26 @@ spec:
                     .contains(QStringLiteral("addresses")));
     }
 
+    void propertiesOfGatewayApiKindsAreTypedByItsSchema() {
+        const Workspace ws = loadBytes(
+            "gw.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                       "metadata: {name: egress}\nspec:\n  gatewayClassName: istio\n  listeners:\n"
+                       "  - name: tls\n    port: 443\n    protocol: TLS\n"
+                       "    tls: {mode: Passthrough}\n    colour: blue\n");
+        PropertiesPanel panel;
+        panel.showResource(ws, ws.resources().first()->id);
+        PropertyTreeModel *model = panel.model();
+        const QModelIndex mode =
+            model->indexOfPath("spec.listeners[0].tls.mode").siblingAtColumn(1);
+        QCOMPARE(model->editKindAt(mode), PropertyTreeModel::EditKind::Enum);
+        QCOMPARE(model->enumValuesAt(mode), QStringList({"Terminate", "Passthrough"}));
+        const QModelIndex port = model->indexOfPath("spec.listeners[0].port").siblingAtColumn(1);
+        QCOMPARE(model->rangeAt(port), qMakePair(qint64(1), qint64(65535)));
+        QCOMPARE(model->indexOfPath("spec.listeners[0].colour").data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("spec.listeners[0].colour: the Gateway API's schema does not "
+                                "define this field"));
+    }
+
     void editingAFieldRequestsOneEdit() {
         PropertiesPanel panel;
         panel.resize(600, 800);
@@ -351,7 +371,7 @@ spec:
     void assumedResourcesAreReadOnly() {
         // Nothing to edit in what the installation provides.
         PropertyTreeModel model;
-        model.setResource(YAML::Load("a: 1"), nullptr, true);
+        model.setResource(YAML::Load("a: 1"), nullptr, QString(), true);
         QCOMPARE(model.editKindAt(model.index(0, 1)), PropertyTreeModel::EditKind::None);
     }
 
