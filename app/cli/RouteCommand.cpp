@@ -18,10 +18,12 @@ QString usage() {
         "       egret route list-patterns\n"
         "\n"
         "Designs egress routes with the resources Istio's own egress tasks use, editing FILE in\n"
-        "place (created when missing, written atomically). Documents the route does not concern\n"
-        "keep their bytes; a second host through the same gateway extends the existing Gateway\n"
-        "server, DestinationRule and rules. `remove` takes away exactly what makes the route:\n"
-        "an add followed by a remove gives the file back byte for byte.\n"
+        "place (created when missing, written atomically), in Istio's API or in the Gateway API\n"
+        "(--api; default: the one FILE already uses). Documents the route does not concern keep\n"
+        "their bytes; a second host through the same gateway extends the existing Gateway (a\n"
+        "server's hosts, or a listener) instead of making another. `remove` takes away exactly\n"
+        "what makes the route, in either API: an add followed by a remove gives the file back\n"
+        "byte for byte.\n"
         "\n"
         "Run `egret route add --help` or `egret route remove --help` for the options.\n"
         "Exit status: 0 done (or nothing to change), 1 the file's resources are in the way,\n"
@@ -112,9 +114,16 @@ int add(const QStringList &args) {
             "direct-http, direct-tls, sidecar-tls-origination, http, "
             "tls-passthrough, tls-origination, mtls-origination, tcp.",
             "NAME"),
+        opt("api",
+            "istio (Gateway, VirtualService) or gateway-api (a Gateway of class istio with "
+            "HTTPRoute, TLSRoute or TCPRoute, as the Gateway API tabs of Istio's tasks). "
+            "Default: the one FILE already uses (gateway-api when it has Gateway API Gateways "
+            "of class istio or routes and no Istio Gateway), else istio.",
+            "API"),
         opt("gateway",
             "The Gateway resource to use or create (default: the one serving the "
-            "port, or istio-egressgateway in the route's namespace).",
+            "port, or istio-egressgateway in the route's namespace; with the Gateway API, "
+            "an egress Gateway of class istio there, or <host>-egress-gateway).",
             "NS/NAME"),
         opt("gateway-port", "Port opened on the egress gateway (default: the pattern's).", "PORT"),
         opt("namespace",
@@ -159,6 +168,15 @@ int add(const QStringList &args) {
     }
     recipes::RouteRequest request;
     request.pattern = *pattern;
+    if (parser.isSet(QStringLiteral("api"))) {
+        request.api = recipes::apiFromName(parser.value(QStringLiteral("api")));
+        if (!request.api) {
+            err(QStringLiteral("egret route add: unknown --api \"%1\"; use istio or "
+                               "gateway-api\n")
+                    .arg(parser.value(QStringLiteral("api"))));
+            return BadInput;
+        }
+    }
     request.targetFile = parser.positionalArguments().first();
     request.host = parser.value(QStringLiteral("host"));
     request.ns = parser.value(QStringLiteral("namespace"));
@@ -242,9 +260,10 @@ int listPatterns() {
             defaults += p.defaultGatewayPort
                             ? QStringLiteral(", gateway port %1").arg(p.defaultGatewayPort)
                             : QStringLiteral(", gateway port = port");
-        out(QStringLiteral("%1%2\n%3(%4; Istio task: %5)\n")
+        const QString indent(26, QLatin1Char(' '));
+        out(QStringLiteral("%1%2\n%3(%4; Istio task: %5)\n%3Gateway API: %6\n")
                 .arg(QString::fromLatin1(p.name).leftJustified(26), QLatin1String(p.summary),
-                     QString(26, QLatin1Char(' ')), defaults, QLatin1String(p.istioTask)));
+                     indent, defaults, QLatin1String(p.istioTask), QLatin1String(p.gatewayApi)));
     }
     return Ok;
 }

@@ -109,6 +109,8 @@ void CanvasDesigner::addRouteFromSelection() {
 
 bool CanvasDesigner::runRouteDialog(recipes::RouteRequest request) {
     request.targetFile = targetFile();
+    if (!request.api) // the dialect the files already use
+        request.api = recipes::defaultApi(m_session->workspace());
     views::RouteDialog dialog(m_window);
     dialog.setHostSuggestions(design::externalHosts(m_scene->flows()));
     dialog.setRequest(request);

@@ -1,5 +1,6 @@
 #include "model/design/HopRoutes.h"
 
+#include "model/istio/GatewayApiRefs.h"
 #include "model/workspace/Workspace.h"
 
 #include <QSet>
@@ -20,11 +21,28 @@ QVector<recipes::RouteRemoval> routesBehindHops(const FlowGraph &flows, const Wo
                              from->kind == FlowNodeKind::Workload ? qint64(hop->port) : 0});
             continue;
         }
-        for (const FlowSource &s : hop->provenance)
-            if (const Resource *r = ws.resource(s.id))
-                if (const VirtualService *vs = r->as<VirtualService>())
-                    for (const QString &host : vs->hosts)
-                        removals.append({host, 0});
+        for (const FlowSource &s : hop->provenance) {
+            const Resource *r = ws.resource(s.id);
+            if (const VirtualService *vs = r ? r->as<VirtualService>() : nullptr)
+                for (const QString &host : vs->hosts)
+                    removals.append({host, 0});
+            // A Gateway API route: the hosts it names, and those of the ServiceEntries it is
+            // the mesh route of.
+            if (const GatewayRoute *route = r ? r->as<GatewayRoute>() : nullptr) {
+                for (const QString &host : route->hostnames)
+                    removals.append({host, 0});
+                for (const ObjectRef &p : route->parentRefs) {
+                    if (!istio::refersToServiceEntry(p))
+                        continue;
+                    const QString ns = istio::refNamespace(p, r->ns);
+                    ws.forEachResource([&](const Resource &se) {
+                        if (se.ns == ns && se.meta.name == p.name && se.as<ServiceEntry>())
+                            for (const QString &host : se.as<ServiceEntry>()->hosts)
+                                removals.append({host, 0});
+                    });
+                }
+            }
+        }
     }
     // Hops of one route name it several times; every port of a host covers each of its ports.
     QSet<QString> everyPort;

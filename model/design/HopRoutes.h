@@ -18,7 +18,8 @@ namespace egret::design {
 
 // The routes behind hops: a hop into an external host is the route to that host (at the hop's
 // port when it leaves a workload: only that entry goes); a hop into a gateway is made by
-// VirtualServices, whose hosts' routes go. Each route once; hops not in the graph are skipped.
+// VirtualServices or Gateway API routes, whose hosts' routes go. Each route once; hops not in the
+// graph are skipped.
 QVector<recipes::RouteRemoval> routesBehindHops(const FlowGraph &flows, const Workspace &ws,
                                                 const QStringList &hopIds);
 

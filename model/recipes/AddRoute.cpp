@@ -1,6 +1,8 @@
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
 
+#include <QHash>
+
 namespace egret::recipes {
 
 namespace {
@@ -33,10 +35,83 @@ void addNotes(RecipeContext &ctx, const RouteRequest &r, const RoutePlan &plan,
     }
 }
 
+RouteResult nothingToChange(RecipeContext &ctx, const RouteRequest &r) {
+    RouteResult done = ctx.finish(describe(r));
+    done.summary = {QStringLiteral("nothing to change: sidecars already send %1:%2 "
+                                   "through the egress gateway (to change how, remove "
+                                   "that route first)")
+                        .arg(r.host)
+                        .arg(r.port)};
+    return done;
+}
+
+RouteResult finishAdding(RecipeContext &ctx, const RouteRequest &r) {
+    RouteResult result = ctx.finish(describe(r));
+    if (result.ok && result.change.isEmpty())
+        result.summary = {QStringLiteral("nothing to change: the workspace already routes %1:%2 "
+                                         "this way")
+                              .arg(r.host)
+                              .arg(r.port)};
+    return result;
+}
+
+// The ISTIO_MUTUAL sidecars originate toward the gateway Istio deploys, its `sni` naming the
+// listener (the Gateway API tab's `egressgateway-for-<host>`, on the whole Service: a route
+// cannot choose a subset).
+OriginationPlan mutualTlsToGateway(const GatewayPlan &plan, const GatewayTarget &gw) {
+    OriginationPlan tls;
+    tls.host = gw.serviceHost;
+    tls.port = plan.port;
+    tls.mode = QStringLiteral("ISTIO_MUTUAL");
+    tls.sni = plan.destinationHost;
+    tls.roundRobin = true;
+    tls.namePrefix = QStringLiteral("egressgateway-for-");
+    tls.nameHost = plan.host;
+    tls.sniSelectsListener = true;
+    return tls;
+}
+
+// Istio's "Gateway API" tabs: a Gateway of class istio that Istio deploys beside the routes, a
+// mesh route from the host's ServiceEntry to `<gateway>-istio`, a route at the gateway on to
+// the host, the DestinationRules for TLS.
+RouteResult addThroughKubernetesGateway(RecipeContext &ctx, const RouteRequest &r,
+                                        const RoutePlan &plan) {
+    const GatewayPlan &gp = *plan.gateway;
+    const std::optional<GatewayTarget> gw = chooseKubernetesGateway(ctx, gp, r.gateway);
+    if (!gw)
+        return ctx.finish(describe(r));
+    if (alreadyRouted(ctx, gp, gw->serviceHost))
+        return nothingToChange(ctx, r);
+    QHash<QString, NamedResource> entries; // by host
+    for (const ServiceEntryPlan &se : plan.serviceEntries)
+        if (!ctx.failed())
+            if (const std::optional<NamedResource> e = ensureServiceEntry(ctx, se))
+                entries.insert(se.host, *e);
+    if (!ctx.failed())
+        ensureKubernetesGateway(ctx, *gw, gp);
+    for (const OriginationPlan &o : plan.origination)
+        if (!o.credentialName.isEmpty() && !ctx.failed())
+            ensureCredentialAccess(ctx, *gw);
+    if (gp.istioMutualSubset && !ctx.failed())
+        ensureOrigination(ctx, mutualTlsToGateway(gp, *gw), gw->ns);
+    if (!ctx.failed())
+        ensureMeshRoute(ctx, *gw, gp, entries.value(gp.host));
+    if (!ctx.failed())
+        ensureForwardRoute(ctx, *gw, gp);
+    for (const OriginationPlan &o : plan.origination)
+        if (!ctx.failed())
+            ensureOrigination(ctx, o, gw->workloadNamespace);
+    if (!ctx.failed())
+        addNotes(ctx, r, plan, &*gw);
+    return finishAdding(ctx, r);
+}
+
 } // namespace
 
 RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
-    const RouteRequest r = withDefaults(request);
+    RouteRequest r = withDefaults(request);
+    if (!r.api)
+        r.api = defaultApi(ws);
     RouteResult invalid;
     invalid.problems = validateRequest(r);
     const bool origination =
@@ -50,7 +125,10 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
         return invalid;
 
     RecipeContext ctx(ws, r.targetFile, r.ns);
-    const RoutePlan plan = planFor(r);
+    const bool gatewayApi = *r.api == Api::GatewayApi;
+    const RoutePlan plan = gatewayApi ? gatewayApiPlan(r) : planFor(r);
+    if (plan.gateway && gatewayApi)
+        return addThroughKubernetesGateway(ctx, r, plan);
     std::optional<GatewayTarget> gw;
     if (plan.gateway) {
         Labels selector = defaultGatewaySelector();
@@ -62,15 +140,10 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
             if (const Resource *g = ctx.find(Kind::Gateway, ns, name))
                 selector = g->as<Gateway>()->selector;
         }
-        if (alreadyRouted(ctx, *plan.gateway, gatewayWorkload(ctx, selector).serviceHost)) {
-            RouteResult done = ctx.finish(describe(r));
-            done.summary = {QStringLiteral("nothing to change: sidecars already send %1:%2 "
-                                           "through the egress gateway (to change how, remove "
-                                           "that route first)")
-                                .arg(r.host)
-                                .arg(r.port)};
-            return done;
-        }
+        if (alreadyRouted(ctx, *plan.gateway, gatewayWorkload(ctx, selector).serviceHost))
+            return nothingToChange(ctx, r);
+        if (routedByGatewayApi(ctx, *plan.gateway))
+            return ctx.finish(describe(r));
     }
     for (const ServiceEntryPlan &se : plan.serviceEntries)
         if (!ctx.failed())
@@ -88,13 +161,7 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
             ensureOrigination(ctx, o, gw ? gw->workloadNamespace : ctx.routeNamespace());
     if (!ctx.failed())
         addNotes(ctx, r, plan, gw ? &*gw : nullptr);
-    RouteResult result = ctx.finish(describe(r));
-    if (result.ok && result.change.isEmpty())
-        result.summary = {QStringLiteral("nothing to change: the workspace already routes %1:%2 "
-                                         "this way")
-                              .arg(r.host)
-                              .arg(r.port)};
-    return result;
+    return finishAdding(ctx, r);
 }
 
 } // namespace egret::recipes

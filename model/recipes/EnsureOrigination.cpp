@@ -7,7 +7,10 @@ namespace egret::recipes {
 void ensureOrigination(RecipeContext &ctx, const OriginationPlan &plan,
                        const QString &gatewayNamespace) {
     const QString ns = plan.inGatewayNamespace ? gatewayNamespace : ctx.routeNamespace();
-    const QString writtenNs = plan.inGatewayNamespace ? ns : ctx.written(ns);
+    // The gateway's namespace is written out unless it is the route's (a gateway Istio deploys
+    // from the Gateway API lives beside its routes).
+    const QString writtenNs =
+        plan.inGatewayNamespace && ns != ctx.routeNamespace() ? ns : ctx.written(ns);
     const QVector<const Resource *> found =
         ctx.matching(Kind::DestinationRule, [&](const Resource &r) {
             const DestinationRule *dr = r.as<DestinationRule>();
@@ -25,9 +28,10 @@ void ensureOrigination(RecipeContext &ctx, const OriginationPlan &plan,
         YAML::Node spec(YAML::NodeType::Map);
         spec["host"] = str(plan.host);
         spec["trafficPolicy"] = policy;
+        const QString nameHost = plan.nameHost.isEmpty() ? plan.host : plan.nameHost;
         ctx.create(
             Kind::DestinationRule, writtenNs,
-            ctx.uniqueName(Kind::DestinationRule, ns, plan.namePrefix + targetName(plan.host)),
+            ctx.uniqueName(Kind::DestinationRule, ns, plan.namePrefix + targetName(nameHost)),
             spec);
         return;
     }
@@ -38,8 +42,24 @@ void ensureOrigination(RecipeContext &ctx, const OriginationPlan &plan,
         for (const PortTrafficPolicy &p : dr.trafficPolicy->portLevelSettings) {
             if (p.port != plan.port || !p.tls)
                 continue;
-            if (p.tls->mode.toUpper() == plan.mode && p.tls->credentialName == plan.credentialName)
+            const bool sameSni = !plan.sniSelectsListener || p.tls->sni == plan.sni;
+            if (p.tls->mode.toUpper() == plan.mode &&
+                p.tls->credentialName == plan.credentialName && sameSni)
                 return; // already originating this way
+            if (!sameSni) {
+                // Sidecars reach one listener of the gateway per port: the one the sni names.
+                ctx.problem(
+                    QStringLiteral("gateway-port"),
+                    QStringLiteral("%1: %2 already sets TLS %3 with sni %4 for port %5 of "
+                                   "%6, so sidecars reach the gateway's listener for %4 "
+                                   "there; this route needs sni %7 (a Gateway API route "
+                                   "cannot choose a DestinationRule subset): choose "
+                                   "another --gateway-port")
+                        .arg(r.location.toString(), resourceName(r), p.tls->mode, p.tls->sni)
+                        .arg(plan.port)
+                        .arg(plan.host, plan.sni));
+                return;
+            }
             ctx.problem(QStringLiteral("workspace"),
                         QStringLiteral("%1: %2 already sets TLS %3 for port %4 of %5; this route "
                                        "needs %6")

@@ -27,7 +27,7 @@ QString uniquePortName(QStringList &taken, const QString &preferred, qint64 numb
 
 } // namespace
 
-void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
+std::optional<NamedResource> ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
     const QString ns = ctx.routeNamespace();
     QVector<const Resource *> found = ctx.matching(Kind::ServiceEntry, [&](const Resource &r) {
         const ServiceEntry *se = r.as<ServiceEntry>();
@@ -41,13 +41,13 @@ void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
         QStringList names;
         for (const PortPlan &p : plan.ports)
             names << uniquePortName(taken, p.name, p.number);
-        ctx.create(Kind::ServiceEntry, ctx.written(ns),
-                   ctx.uniqueName(Kind::ServiceEntry, ns, targetName(plan.host)),
-                   serviceEntrySpec(plan, names));
-        return;
+        const QString name = ctx.uniqueName(Kind::ServiceEntry, ns, targetName(plan.host));
+        ctx.create(Kind::ServiceEntry, ctx.written(ns), name, serviceEntrySpec(plan, names));
+        return NamedResource{ns, name};
     }
 
     const Resource &r = *found.front();
+    const NamedResource entry{r.ns, r.meta.name};
     const ServiceEntry &se = *r.as<ServiceEntry>();
     const QString resolution = se.resolution.isEmpty() ? QStringLiteral("NONE") : se.resolution;
     if (plan.mustResolve && resolution == QLatin1String("NONE")) {
@@ -55,7 +55,7 @@ void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
                     QStringLiteral("%1: %2 declares %3 with resolution NONE: the egress gateway "
                                    "could not reach it (it needs DNS, or STATIC endpoints)")
                         .arg(r.location.toString(), resourceName(r), plan.host));
-        return;
+        return std::nullopt;
     }
 
     QVector<edit::TextEdit> edits;
@@ -90,7 +90,7 @@ void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
                          want.protocol,
                          want.targetPort ? QStringLiteral(" to port %1").arg(*want.targetPort)
                                          : QString()));
-            return;
+            return std::nullopt;
         }
         if (want.targetPort && !have.targetPort) {
             edits << edit::TextEdit::insertEntry(QStringLiteral("spec.ports[%1]").arg(index),
@@ -113,11 +113,12 @@ void ensureServiceEntry(RecipeContext &ctx, const ServiceEntryPlan &plan) {
     if (!newAddresses.isEmpty())
         edits += ctx.appendItems(r, QStringLiteral("spec.addresses"), strings(newAddresses));
     if (ctx.failed())
-        return;
-    if (!edits.isEmpty())
-        ctx.edit(r, edits,
-                 QStringLiteral("extended %1: %2")
-                     .arg(resourceName(r), added.join(QStringLiteral(", "))));
+        return std::nullopt;
+    if (!edits.isEmpty() && !ctx.edit(r, edits,
+                                      QStringLiteral("extended %1: %2")
+                                          .arg(resourceName(r), added.join(QStringLiteral(", ")))))
+        return std::nullopt;
+    return entry;
 }
 
 } // namespace egret::recipes

@@ -8,26 +8,32 @@ const QVector<PatternInfo> &patterns() {
     static const QVector<PatternInfo> list = {
         {Pattern::DirectHttp, "direct-http",
          "Sidecars call the host directly over HTTP (ServiceEntry)", false, 80, 0, false, false,
-         true, "egress-control"},
+         true, "egress-control", "the same ServiceEntry (no gateway)"},
         {Pattern::DirectTls, "direct-tls",
          "Sidecars pass the application's TLS straight to the host (ServiceEntry)", false, 443, 0,
-         false, false, true, "egress-control"},
+         false, false, true, "egress-control", "the same ServiceEntry (no gateway)"},
         {Pattern::SidecarTlsOrigination, "sidecar-tls-origination",
          "The application speaks HTTP; its sidecar originates TLS to port 443", false, 80, 0, false,
-         false, false, "egress-tls-origination"},
+         false, false, "egress-tls-origination",
+         "the same ServiceEntry and DestinationRule (no gateway)"},
         {Pattern::Http, "http", "Plain HTTP through the egress gateway", true, 80, 80, false, false,
-         true, "egress-gateway"},
+         true, "egress-gateway", "Gateway (class istio), two HTTPRoutes"},
         {Pattern::TlsPassthrough, "tls-passthrough",
          "The application's TLS through the egress gateway, routed by SNI", true, 443, 443, false,
-         false, true, "egress-gateway"},
+         false, true, "egress-gateway",
+         "Gateway (class istio), two TLSRoutes (v1alpha2: experimental before Istio 1.30)"},
         {Pattern::TlsOrigination, "tls-origination",
          "HTTP in mutual TLS to the egress gateway, which originates TLS to port 443", true, 80, 80,
-         false, false, true, "egress-gateway-tls-origination"},
+         false, false, true, "egress-gateway-tls-origination",
+         "Gateway (class istio), two HTTPRoutes, DestinationRules"},
         {Pattern::MtlsOrigination, "mtls-origination",
          "As tls-origination, the gateway presenting a client certificate (--credential)", true, 80,
-         443, true, false, true, "egress-gateway-tls-origination"},
+         443, true, false, true, "egress-gateway-tls-origination",
+         "Gateway (class istio), two HTTPRoutes, DestinationRules, Role and RoleBinding for the "
+         "Secret (a ReferenceGrant to a Service in another namespace)"},
         {Pattern::Tcp, "tcp", "TCP through the egress gateway, matched on a subnet (--subnet)",
-         true, 0, 0, false, true, false, "egress-gateway (TCP)"},
+         true, 0, 0, false, true, false, "egress-gateway (TCP)",
+         "Gateway (class istio), two TCPRoutes (v1alpha2: experimental)"},
     };
     return list;
 }
@@ -71,7 +77,10 @@ QString describe(const RouteRequest &request) {
     text += QStringLiteral(" to %1").arg(r.host);
     if (r.port)
         text += QStringLiteral(":%1").arg(r.port);
-    return text + QStringLiteral(" (%1)").arg(QLatin1String(patternInfo(r.pattern).name));
+    const QString name = QLatin1String(patternInfo(r.pattern).name);
+    if (r.api == Api::GatewayApi && patternInfo(r.pattern).viaGateway)
+        return text + QStringLiteral(" (%1, %2)").arg(name, apiTitle(Api::GatewayApi));
+    return text + QStringLiteral(" (%1)").arg(name);
 }
 
 } // namespace egret::recipes

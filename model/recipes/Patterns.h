@@ -18,6 +18,8 @@ struct PatternInfo {
     bool needsSubnet;
     bool allowsWildcard;
     const char *istioTask; // the istio.io task it follows
+    // What the pattern writes with --api gateway-api (every pattern has a Gateway API variant).
+    const char *gatewayApi;
 };
 
 const QVector<PatternInfo> &patterns();
@@ -28,7 +30,8 @@ QStringList patternNames();
 // The request with the pattern's defaults filled in (ports).
 RouteRequest withDefaults(const RouteRequest &request);
 
-// "Add route to api.example.com:443 (tls-passthrough)": the undo command's text.
+// "Add route to api.example.com:443 (tls-passthrough)": the undo command's text; a route in the
+// Gateway API says so: "(tls-passthrough, Gateway API)".
 QString describe(const RouteRequest &request);
 
 } // namespace egret::recipes

@@ -19,9 +19,13 @@ std::optional<YAML::Node> parse(const QByteArray &text) {
 
 } // namespace
 
+QString resourceName(const QString &kind, const QString &ns, const QString &name) {
+    return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kind, name)
+                        : QStringLiteral("%1 %2/%3").arg(kind, ns, name);
+}
+
 QString resourceName(Kind kind, const QString &ns, const QString &name) {
-    return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kindName(kind), name)
-                        : QStringLiteral("%1 %2/%3").arg(kindName(kind), ns, name);
+    return resourceName(kindName(kind), ns, name);
 }
 
 QString resourceName(const Resource &r) {
@@ -150,8 +154,21 @@ int RecipeContext::targetFile() {
     return file >= 0 ? file : m_recorder.createFile(m_targetFile);
 }
 
-YAML::Node RecipeContext::newDocument(Kind kind, const QString &writtenNs, const QString &name,
-                                      const YAML::Node &spec) const {
+QString RecipeContext::apiVersionFor(Kind kind) const {
+    // The versions Istio's "Gateway API" tabs write: TLSRoute (before Istio 1.30) and TCPRoute
+    // exist only in the experimental channel's v1alpha2 (see the notes the recipes give).
+    switch (kind) {
+    case Kind::KubernetesGateway:
+    case Kind::HttpRoute:
+        return QStringLiteral("gateway.networking.k8s.io/v1");
+    case Kind::TlsRoute:
+    case Kind::TcpRoute:
+        return QStringLiteral("gateway.networking.k8s.io/v1alpha2");
+    case Kind::ReferenceGrant:
+        return QStringLiteral("gateway.networking.k8s.io/v1beta1");
+    default:
+        break;
+    }
     // Follow the apiVersion the file already uses for Istio's kinds.
     QString apiVersion = kDefaultApiVersion;
     const int file = m_ws.fileIndex(m_targetFile);
@@ -162,20 +179,36 @@ YAML::Node RecipeContext::newDocument(Kind kind, const QString &writtenNs, const
                     apiVersion = r.apiVersion;
         }
     }
+    return apiVersion;
+}
+
+void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &name,
+                           const YAML::Node &spec, const Labels &annotations) {
+    YAML::Node body(YAML::NodeType::Map);
+    body["spec"] = spec;
+    createObject(apiVersionFor(kind), kindName(kind), writtenNs, name, annotations, body);
+}
+
+void RecipeContext::createObject(const QString &apiVersion, const QString &kind,
+                                 const QString &writtenNs, const QString &name,
+                                 const Labels &annotations, const YAML::Node &body) {
     YAML::Node root(YAML::NodeType::Map);
     root["apiVersion"] = edit::stringScalar(apiVersion);
-    root["kind"] = edit::stringScalar(kindName(kind));
+    root["kind"] = edit::stringScalar(kind);
     YAML::Node meta(YAML::NodeType::Map);
     meta["name"] = edit::stringScalar(name);
     if (!writtenNs.isEmpty())
         meta["namespace"] = edit::stringScalar(writtenNs);
+    if (!annotations.isEmpty()) {
+        YAML::Node written(YAML::NodeType::Map);
+        for (auto it = annotations.cbegin(); it != annotations.cend(); ++it)
+            written[it.key().toStdString()] = edit::stringScalar(it.value());
+        meta["annotations"] = written;
+    }
     root["metadata"] = meta;
-    root["spec"] = spec;
-    return root;
-}
+    for (auto it = body.begin(); it != body.end(); ++it)
+        root[it->first.Scalar()] = it->second;
 
-void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &name,
-                           const YAML::Node &spec) {
     const int file = targetFile();
     // Istio's docs and kubectl: two spaces, sequences not indented; an existing file's own
     // style wins.
@@ -191,8 +224,8 @@ void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &n
         }
     }
     yaml::NodeBudget budget(1 << 20);
-    QByteArray text = QByteArray::fromStdString(
-        yaml::emitDocument(newDocument(kind, writtenNs, name, spec), style, budget).value_or(""));
+    QByteArray text =
+        QByteArray::fromStdString(yaml::emitDocument(root, style, budget).value_or(""));
     // The separator belongs to the new document (removing it gives the file back), in the
     // file's own line breaks.
     const QVector<DocumentId> &docs = m_ws.files()[file].documents;

@@ -48,8 +48,13 @@ public:
     // with a problem recorded, when something else than a list is in the way.
     QVector<edit::TextEdit> appendItems(const Resource &r, const QString &listPath,
                                         const YAML::Node &items);
-    // Appends a new resource to the target file (created when the workspace lacks it).
-    void create(Kind kind, const QString &writtenNs, const QString &name, const YAML::Node &spec);
+    // Appends a new resource to the target file (created when the workspace lacks it), in the
+    // apiVersion the file uses for Istio's kinds, the one Istio's tasks use for the Gateway API's.
+    void create(Kind kind, const QString &writtenNs, const QString &name, const YAML::Node &spec,
+                const Labels &annotations = {});
+    // Any other object: `body` holds its keys after `metadata` (`rules` of a Role...).
+    void createObject(const QString &apiVersion, const QString &kindName, const QString &writtenNs,
+                      const QString &name, const Labels &annotations, const YAML::Node &body);
     void remove(const Resource &r);
 
     void problem(const QString &field, const QString &message);
@@ -60,8 +65,7 @@ public:
 
 private:
     int targetFile();
-    YAML::Node newDocument(Kind kind, const QString &writtenNs, const QString &name,
-                           const YAML::Node &spec) const;
+    QString apiVersionFor(Kind kind) const;
 
     // A document's text parsed, kept while the text stays the same: the steps read a large
     // Gateway more than once.
@@ -80,5 +84,6 @@ private:
 // "ServiceEntry default/api-example-com", as istioctl names resources.
 QString resourceName(const Resource &r);
 QString resourceName(Kind kind, const QString &ns, const QString &name);
+QString resourceName(const QString &kindName, const QString &ns, const QString &name);
 
 } // namespace egret::recipes

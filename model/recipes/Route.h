@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace egret {
 class Workspace;
 }
@@ -24,11 +26,19 @@ enum class Pattern {
     Tcp,                   // through the egress gateway, TCP matched on destination subnets
 };
 
+// The dialect a route is written in. Istio: its own Gateway and VirtualService, through the
+// installed egress gateway. GatewayApi: as the "Gateway API" tabs of Istio's egress tasks, a
+// Kubernetes Gateway of class istio (which Istio deploys as `<name>-istio`) with HTTPRoute,
+// TLSRoute or TCPRoute. ServiceEntry and DestinationRule are Istio's in both; the patterns
+// without a gateway (direct-*, sidecar-tls-origination) write the same resources in both.
+enum class Api { Istio, GatewayApi };
+
 // A route to design: the inputs of the canvas's "route" gesture and of `egret route add`.
 struct RouteRequest {
     Pattern pattern = Pattern::TlsPassthrough;
-    QString host;    // external host, or a wildcard `*.example.com`
-    qint64 port = 0; // the port the application calls; 0: the pattern's default
+    std::optional<Api> api; // unset: the dialect the workspace already uses (defaultApi)
+    QString host;           // external host, or a wildcard `*.example.com`
+    qint64 port = 0;        // the port the application calls; 0: the pattern's default
     // Namespace of the route's resources (the source workloads'). Empty: written without a
     // namespace, as Istio's docs do, so they land in the workspace's default namespace.
     QString ns;
@@ -41,6 +51,14 @@ struct RouteRequest {
     QString servingHost;    // wildcard through a gateway: the one host that serves every name
     QString targetFile;     // the file new documents go to (created when not in the workspace)
 };
+
+// The dialect a workspace already uses: the Gateway API when it holds a gateway.networking.k8s.io
+// Gateway of class istio or Gateway API routes, and no networking.istio.io Gateway; Istio's
+// otherwise (an empty workspace included).
+Api defaultApi(const Workspace &ws);
+QString apiName(Api api);  // "istio", "gateway-api": what --api takes
+QString apiTitle(Api api); // "Istio API", "Gateway API": what the route dialog shows
+std::optional<Api> apiFromName(const QString &name);
 
 // What `route remove` takes away: every route to the host, or only the one entering at a port.
 struct RouteRemoval {
@@ -68,19 +86,21 @@ struct RouteResult {
     QStringList notes;   // what the manifests cannot do: Secrets to create, ports to expose
 };
 
-// Checks the inputs alone (names, ports, the options each pattern needs or refuses).
+// Checks the inputs alone (names, ports, the options each pattern needs or refuses). An unset
+// dialect is taken for Istio's.
 QVector<InputProblem> validateRequest(const RouteRequest &request);
 
 // The change that adds the route to the workspace: new resources appended to the target file,
 // existing ones extended in place (a second host through the same gateway joins the existing
-// Gateway server, DestinationRule and rules instead of duplicating them). The workspace itself
-// is not modified.
+// Gateway server, DestinationRule and rules instead of duplicating them; in the Gateway API, a
+// listener of the existing Gateway and routes of its own). The workspace itself is not
+// modified.
 RouteResult addRoute(const Workspace &ws, const RouteRequest &request);
 
-// The change that removes exactly what makes the route(s) to the host: rules, the host in
-// Gateway servers, subsets and origination settings nobody else uses, and the resources that
-// are left empty. Adding a route and removing it gives the files back byte for byte when the
-// host was not declared before.
+// The change that removes exactly what makes the route(s) to the host, in either dialect: rules
+// and Gateway API routes, the host in Gateway servers and listeners, subsets and origination
+// settings nobody else uses, and the resources that are left empty. Adding a route and removing it
+// gives the files back byte for byte when the host was not declared before.
 RouteResult removeRoute(const Workspace &ws, const RouteRemoval &removal);
 
 } // namespace egret::recipes

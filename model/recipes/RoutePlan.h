@@ -30,10 +30,11 @@ struct ServiceEntryPlan {
 using istio::RuleKind;
 
 struct GatewayPlan {
-    qint64 port = 0;  // opened on the gateway
-    QString protocol; // of the Gateway server
-    QString tlsMode;  // PASSTHROUGH, ISTIO_MUTUAL, or empty
-    QString portName; // preferred server port name
+    qint64 port = 0;      // opened on the gateway
+    QString protocol;     // of the Gateway server
+    QString tlsMode;      // PASSTHROUGH, ISTIO_MUTUAL, or empty
+    QString portName;     // preferred server port name
+    QString listenerName; // the Gateway API listener's preferred name; empty: portName
     RuleKind rules = RuleKind::Http;
     qint64 meshPort = 0;     // what the application calls
     QString host;            // the VirtualService host (the wildcard for wildcard routes)
@@ -56,6 +57,11 @@ struct OriginationPlan {
     bool roundRobin = false;         // `loadBalancer: {simple: ROUND_ROBIN}`, as the task
     bool inGatewayNamespace = false; // a credentialName is read by the gateway from its namespace
     QString namePrefix;              // "originate-tls-for-"
+    QString nameHost;                // the host the name is made of; empty: `host`
+    // The sni selects the gateway's listener (ISTIO_MUTUAL toward a Gateway API gateway): a
+    // different sni already set for the port is a conflict, to be solved with another
+    // gateway port.
+    bool sniSelectsListener = false;
 };
 
 struct RoutePlan {
@@ -78,6 +84,12 @@ RoutePlan planTcp(const RouteRequest &r);
 RoutePlan planGatewayOrigination(const RouteRequest &r, const QString &serverPortName);
 
 RoutePlan planFor(const RouteRequest &r);
+
+// The plan in the Gateway API (GatewayApiPlan.cpp): the same hosts, ports and TLS, plus what that
+// dialect needs besides: its mesh route attaches to the ServiceEntry of the host the application
+// calls, so a wildcard routed to a serving host gets one of its own (resolution NONE, as Istio's
+// wildcard task), and the notes on the experimental route kinds.
+RoutePlan gatewayApiPlan(const RouteRequest &r);
 
 // Shared by the gateway patterns: the ServiceEntry of the host the gateway sends to (for a
 // wildcard, the serving host: Istio's wildcard task routes `*.example.com` to one server).

@@ -5,6 +5,7 @@
 #include "model/recipes/ResourceNodes.h"
 #include "model/recipes/RouteRules.h"
 #include "model/recipes/RouteTrim.h"
+#include "model/recipes/RouteUses.h"
 
 #include <QSet>
 
@@ -12,21 +13,20 @@ namespace egret::recipes {
 
 namespace {
 
-using Endpoint = QPair<QString, qint64>; // host, port (0: any)
-
-// Finds what makes the route(s) to a host, and what else still needs the same pieces.
+// Finds the VirtualService rules that make the route(s) to a host, and what else still needs
+// the same pieces.
 class RouteFinder {
 public:
-    RouteFinder(const RecipeContext &ctx, const RouteRemoval &rm)
+    RouteFinder(const RecipeContext &ctx, const RouteRemoval &rm, RouteUses &uses)
         : m_ctx(ctx)
-        , m_rm(rm) {}
+        , m_rm(rm)
+        , m_uses(uses) {}
 
     void run(RouteTrim &trim) {
         for (const Resource *r : m_ctx.ofKind(Kind::VirtualService))
             if (r->as<VirtualService>()->hosts.contains(m_rm.host))
                 select(*r, trim);
         collectRemaining(trim);
-        trimServiceEntries(trim);
     }
 
 private:
@@ -47,7 +47,7 @@ private:
                     continue;
                 trim.subsets.append({d.host, d.subset, vs.ns});
                 gatewayPorts << d.port;
-                m_meshPorts += rules[i].ports;
+                m_uses.meshPorts += rules[i].ports;
             }
         }
         for (int i = 0; i < rules.size(); ++i) {
@@ -70,11 +70,11 @@ private:
             }
             if (!rule.gateways.isEmpty())
                 for (const RuleInfo::Destination &d : rule.destinations)
-                    m_gatewayDestinations << Endpoint(d.host, d.port);
+                    m_uses.gatewayDestinations << Endpoint(d.host, d.port);
         }
         if (!chosen.isEmpty()) {
             trim.rules.append({vs.id, rules, chosen});
-            m_found = true;
+            m_uses.found = true;
         }
     }
 
@@ -92,7 +92,7 @@ private:
                     continue;
                 for (const RuleInfo::Destination &d : rules[i].destinations) {
                     trim.keep.subsets.insert(d.host + QLatin1Char('|') + d.subset);
-                    m_remainingDestinations << Endpoint(d.host, d.port);
+                    m_uses.remainingDestinations << Endpoint(d.host, d.port);
                 }
                 for (const QString &g : rules[i].gateways) {
                     QList<qint64> ports = rules[i].ports;
@@ -106,51 +106,46 @@ private:
                 }
             }
             if (gone.size() < rules.size())
-                m_remainingHosts += QSet<QString>(vs.hosts.begin(), vs.hosts.end());
+                m_uses.remainingHosts += QSet<QString>(vs.hosts.begin(), vs.hosts.end());
         }
     }
 
-    void trimServiceEntries(RouteTrim &trim) {
-        QList<qint64> own;
-        if (m_rm.port == 0)
-            own << 0;
-        else
-            own << m_rm.port;
-        for (const Endpoint &e : std::as_const(m_gatewayDestinations)) {
-            if (m_remainingDestinations.contains(e))
-                continue;
-            if (e.first == m_rm.host) {
-                if (!own.contains(e.second) && !own.contains(0))
-                    own << e.second;
-            } else if (!m_remainingHosts.contains(e.first)) {
-                // The serving host of a wildcard: its ServiceEntry only served this route, and
-                // declares the port sidecars are called on too (the wildcard has no entry).
-                QList<qint64> &ports = trim.hostPorts[e.first];
-                ports << e.second;
-                if (istio::isDomainWildcard(m_rm.host))
-                    for (qint64 p : std::as_const(m_meshPorts))
-                        if (!m_remainingDestinations.contains(Endpoint(e.first, p)) &&
-                            !ports.contains(p))
-                            ports << p;
-            }
-        }
-        trim.hostPorts[m_rm.host] << own;
-        for (const Resource *r : m_ctx.ofKind(Kind::ServiceEntry))
-            m_found = m_found || r->as<ServiceEntry>()->hosts.contains(m_rm.host);
-    }
-
-public:
-    bool found() const { return m_found; }
-
-private:
     const RecipeContext &m_ctx;
     const RouteRemoval &m_rm;
-    bool m_found = false;
-    QSet<Endpoint> m_gatewayDestinations;
-    QSet<Endpoint> m_remainingDestinations;
-    QSet<QString> m_remainingHosts;
-    QList<qint64> m_meshPorts; // the ports sidecars call on, of the rules that go
+    RouteUses &m_uses;
 };
+
+// The host's own ServiceEntry ports, and the serving hosts' whose routes all go.
+void trimServiceEntries(const RecipeContext &ctx, const RouteRemoval &rm, RouteUses &uses,
+                        RouteTrim &trim) {
+    QList<qint64> own;
+    if (rm.port == 0)
+        own << 0;
+    else
+        own << rm.port;
+    for (const Endpoint &e : std::as_const(uses.gatewayDestinations)) {
+        if (uses.remainingDestinations.contains(e))
+            continue;
+        if (e.first == rm.host) {
+            if (!own.contains(e.second) && !own.contains(0))
+                own << e.second;
+        } else if (!uses.remainingHosts.contains(e.first)) {
+            // The serving host of a wildcard: its ServiceEntry only served this route, and
+            // declares the port sidecars are called on too (the wildcard has no entry).
+            QList<qint64> &ports = trim.hostPorts[e.first];
+            if (!ports.contains(e.second))
+                ports << e.second;
+            if (istio::isDomainWildcard(rm.host))
+                for (qint64 p : std::as_const(uses.meshPorts))
+                    if (!uses.remainingDestinations.contains(Endpoint(e.first, p)) &&
+                        !ports.contains(p))
+                        ports << p;
+        }
+    }
+    trim.hostPorts[rm.host] << own;
+    for (const Resource *r : ctx.ofKind(Kind::ServiceEntry))
+        uses.found = uses.found || r->as<ServiceEntry>()->hosts.contains(rm.host);
+}
 
 } // namespace
 
@@ -167,11 +162,13 @@ RouteResult removeRoute(const Workspace &ws, const RouteRemoval &removal) {
 
     RecipeContext ctx(ws, QString(), QString());
     RouteTrim trim(removal.host);
-    RouteFinder finder(ctx, removal);
-    finder.run(trim);
+    RouteUses uses;
+    RouteFinder(ctx, removal, uses).run(trim);
+    findGatewayApiRoutes(ctx, removal, trim, uses);
+    trimServiceEntries(ctx, removal, uses, trim);
     const QString target =
         removal.port ? QStringLiteral("%1:%2").arg(removal.host).arg(removal.port) : removal.host;
-    if (!finder.found()) {
+    if (!uses.found) {
         ctx.problem(QStringLiteral("workspace"),
                     QStringLiteral("nothing in the workspace routes %1").arg(target));
         return ctx.finish(QString());

@@ -17,15 +17,6 @@ QList<int> descending(QList<int> list) {
     return list;
 }
 
-bool keysWithin(const YAML::Node &map, const QStringList &allowed) {
-    if (!map.IsMap())
-        return !map.IsDefined() || map.IsNull();
-    for (auto it = map.begin(), end = map.end(); it != end; ++it)
-        if (!allowed.contains(QString::fromStdString(it->first.Scalar())))
-            return false;
-    return true;
-}
-
 // A DestinationRule that only originates TLS (with the load balancing Istio's tasks add):
 // nothing is left of it once its port-level TLS goes.
 bool onlyOriginates(const RecipeContext &ctx, const Resource &r) {
@@ -45,6 +36,15 @@ bool matchesPort(const QList<qint64> &ports, std::optional<qint64> port) {
 }
 
 } // namespace
+
+bool keysWithin(const YAML::Node &map, const QStringList &allowed) {
+    if (!map.IsMap())
+        return !map.IsDefined() || map.IsNull();
+    for (auto it = map.begin(), end = map.end(); it != end; ++it)
+        if (!allowed.contains(QString::fromStdString(it->first.Scalar())))
+            return false;
+    return true;
+}
 
 void RouteTrim::change(const Resource &r, const QVector<edit::TextEdit> &edits,
                        const QString &what) {
@@ -241,6 +241,7 @@ void RouteTrim::trimOrigination(const RecipeContext &ctx) {
                 gone << i;
         if (gone.isEmpty())
             continue;
+        m_tlsGone[r->id] = gone;
         if (gone.size() < settings.size()) {
             QVector<TextEdit> edits;
             for (int i : descending(gone))
@@ -267,8 +268,12 @@ void RouteTrim::apply(RecipeContext &ctx) {
     trimVirtualServices(ctx);
     trimGateways(ctx);
     trimSubsets(ctx);
+    trimGatewayApiRoutes(ctx);
+    trimListeners(ctx);
+    trimReferenceGrants(ctx);
     trimServiceEntries(ctx);
     trimOrigination(ctx);
+    trimCredentialAccess(ctx);
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         if (m_removed.contains(it.key()))
             continue;

@@ -41,8 +41,36 @@ struct RouteTrim {
     QVector<VirtualServiceRules> rules;
     QVector<SubsetUse> subsets;
     QVector<GatewayHost> gatewayHosts;
-    QMap<QString, QList<qint64>> hostPorts; // per host, the ports to clear; 0: all of them
+    // Per host, the ports to clear (ServiceEntry ports, TLS settings of a DestinationRule for
+    // it; the Service of a Gateway API gateway included); 0: all of them.
+    QMap<QString, QList<qint64>> hostPorts;
     Keep keep;
+
+    // The Gateway API (found by GatewayApiRemoval.cpp, trimmed by RouteTrimGatewayApi.cpp).
+    struct GatewayApiRoute {
+        ResourceId id;
+        bool whole = false;    // the route goes
+        QList<int> parentRefs; // else: the parents that go (a mesh route)
+        QList<int> hostnames;  // or the host's entries (a route at a gateway)
+    };
+    struct Listener {
+        QString gateway; // "ns/name"
+        qint64 port = 0;
+        QString hostname;
+    };
+    struct Grant {
+        QString serviceNs;
+        QString service;
+        QString routeKind;
+        QString routeNs;
+    };
+    QVector<GatewayApiRoute> gatewayApiRoutes;
+    QVector<Listener> listeners;
+    QSet<QString> keepListeners; // "ns/name|port|hostname" that routes which stay attach to
+    QVector<Grant> grants;       // ReferenceGrants nothing that stays needs
+    // Gateway API gateways ("ns/name") whose routes go: their access to Secrets goes with the
+    // last DestinationRule naming a credential in their namespace.
+    QStringList credentialGateways;
 
     void apply(RecipeContext &ctx);
 
@@ -56,6 +84,10 @@ private:
     void trimSubsets(const RecipeContext &ctx);
     void trimServiceEntries(const RecipeContext &ctx);
     void trimOrigination(const RecipeContext &ctx);
+    void trimGatewayApiRoutes(const RecipeContext &ctx);
+    void trimListeners(const RecipeContext &ctx);
+    void trimReferenceGrants(const RecipeContext &ctx);
+    void trimCredentialAccess(const RecipeContext &ctx);
     void change(const Resource &r, const QVector<edit::TextEdit> &edits, const QString &what);
     void drop(const Resource &r);
     // When the last entry of spec.<list> goes: the resource, or only the list.
@@ -64,6 +96,10 @@ private:
 
     QMap<ResourceId, Pending> m_pending;
     QVector<ResourceId> m_removed;
+    QMap<ResourceId, QList<int>> m_tlsGone; // DestinationRule port-level settings that go
 };
+
+// True when a mapping holds no key but the allowed ones (an absent or null node: none).
+bool keysWithin(const YAML::Node &map, const QStringList &allowed);
 
 } // namespace egret::recipes

@@ -40,7 +40,9 @@ RoutePlan planGatewayOrigination(const RouteRequest &r, const QString &portName)
 
 // Istio task "Egress gateway TLS origination", TLS origination with an egress gateway.
 RoutePlan planTlsOrigination(const RouteRequest &r) {
-    return planGatewayOrigination(r, QStringLiteral("https-port-for-tls-origination"));
+    RoutePlan plan = planGatewayOrigination(r, QStringLiteral("https-port-for-tls-origination"));
+    plan.gateway->listenerName = QStringLiteral("https-listener-for-tls-origination");
+    return plan;
 }
 
 } // namespace egret::recipes

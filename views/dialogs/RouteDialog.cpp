@@ -17,6 +17,7 @@ namespace egret::views {
 RouteDialog::RouteDialog(QWidget *parent)
     : QDialog(parent)
     , m_pattern(new QComboBox(this))
+    , m_api(new QComboBox(this))
     , m_patternHelp(new QLabel(this))
     , m_host(new QLineEdit(this))
     , m_port(new QSpinBox(this))
@@ -33,13 +34,15 @@ RouteDialog::RouteDialog(QWidget *parent)
     setWindowTitle(tr("Design a Route"));
     for (const recipes::PatternInfo &p : recipes::patterns())
         m_pattern->addItem(QLatin1String(p.name), int(p.pattern));
+    for (recipes::Api api : {recipes::Api::Istio, recipes::Api::GatewayApi})
+        m_api->addItem(recipes::apiTitle(api), int(api));
+    m_api->setObjectName(QStringLiteral("api"));
     m_patternHelp->setWordWrap(true);
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("pattern's default"));
     m_gatewayPort->setRange(0, 65535);
     m_gatewayPort->setSpecialValueText(tr("pattern's default"));
     m_namespace->setPlaceholderText(tr("the workspace's default namespace"));
-    m_gateway->setPlaceholderText(tr("find or create istio-egressgateway"));
     m_credential->setPlaceholderText(tr("client certificate Secret, in the gateway's namespace"));
     m_subnet->setPlaceholderText(tr("e.g. 203.0.113.7/32"));
     m_servingHost->setPlaceholderText(tr("the host that serves every name of the wildcard"));
@@ -52,6 +55,7 @@ RouteDialog::RouteDialog(QWidget *parent)
 
     m_form->addRow(tr("&Pattern:"), m_pattern);
     m_form->addRow(QString(), m_patternHelp);
+    m_form->addRow(tr("&API:"), m_api);
     m_form->addRow(tr("&Host:"), m_host);
     m_form->addRow(tr("P&ort:"), m_port);
     m_form->addRow(tr("&Namespace:"), m_namespace);
@@ -67,6 +71,7 @@ RouteDialog::RouteDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_pattern, &QComboBox::currentIndexChanged, this, &RouteDialog::updateFields);
+    connect(m_api, &QComboBox::currentIndexChanged, this, &RouteDialog::updateFields);
     for (QLineEdit *e : {m_host, m_namespace, m_gateway, m_credential, m_subnet, m_servingHost})
         connect(e, &QLineEdit::textChanged, this, &RouteDialog::validate);
     for (QSpinBox *s : {m_port, m_gatewayPort})
@@ -83,6 +88,7 @@ void RouteDialog::setHostSuggestions(const QStringList &hosts) {
 
 void RouteDialog::setRequest(const recipes::RouteRequest &r) {
     m_pattern->setCurrentIndex(m_pattern->findData(int(r.pattern)));
+    m_api->setCurrentIndex(m_api->findData(int(r.api.value_or(recipes::Api::Istio))));
     m_host->setText(r.host);
     m_port->setValue(int(r.port));
     m_namespace->setText(r.ns);
@@ -99,6 +105,7 @@ void RouteDialog::setRequest(const recipes::RouteRequest &r) {
 recipes::RouteRequest RouteDialog::request() const {
     recipes::RouteRequest r;
     r.pattern = recipes::Pattern(m_pattern->currentData().toInt());
+    r.api = recipes::Api(m_api->currentData().toInt());
     r.host = m_host->text().trimmed();
     r.port = m_port->value();
     r.ns = m_namespace->text().trimmed();
@@ -115,8 +122,16 @@ recipes::RouteRequest RouteDialog::request() const {
 void RouteDialog::updateFields() {
     const recipes::PatternInfo &info =
         recipes::patternInfo(recipes::Pattern(m_pattern->currentData().toInt()));
-    m_patternHelp->setText(QStringLiteral("<small>%1<br><i>%2</i></small>")
-                               .arg(QLatin1String(info.summary), QLatin1String(info.istioTask)));
+    const bool gatewayApi = recipes::Api(m_api->currentData().toInt()) == recipes::Api::GatewayApi;
+    m_patternHelp->setText(
+        QStringLiteral("<small>%1<br><i>%2</i>%3</small>")
+            .arg(QLatin1String(info.summary), QLatin1String(info.istioTask),
+                 gatewayApi ? tr("<br>Gateway API: %1").arg(QLatin1String(info.gatewayApi))
+                            : QString()));
+    m_gateway->setPlaceholderText(gatewayApi
+                                      ? tr("find an egress Gateway (class istio) in the namespace, "
+                                           "or create <host>-egress-gateway")
+                                      : tr("find or create istio-egressgateway"));
     m_form->setRowVisible(m_gateway, info.viaGateway);
     m_form->setRowVisible(m_gatewayPort, info.viaGateway);
     m_form->setRowVisible(m_credential, info.needsCredential);

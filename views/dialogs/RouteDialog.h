@@ -13,8 +13,9 @@ class QSpinBox;
 
 namespace egret::views {
 
-// "Design a route": the pattern and its inputs, checked as they are typed. Shown when a workload
-// is dragged onto an external host; it returns a RouteRequest for recipes::addRoute.
+// "Design a route": the pattern, the API it is written in, and its inputs, checked as they are
+// typed. Shown when a workload is dragged onto an external host; it returns a RouteRequest for
+// recipes::addRoute.
 class RouteDialog : public QDialog {
     Q_OBJECT
 
@@ -31,12 +32,15 @@ public:
     void showProblems(const QVector<recipes::InputProblem> &problems);
 
     QComboBox *patternBox() const { return m_pattern; }
+    // The dialect: Istio's API or the Gateway API (item data: recipes::Api).
+    QComboBox *apiBox() const { return m_api; }
 
 private:
     void updateFields();
     void validate();
 
     QComboBox *m_pattern;
+    QComboBox *m_api;
     QLabel *m_patternHelp;
     QLineEdit *m_host;
     QSpinBox *m_port;

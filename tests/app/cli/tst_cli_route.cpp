@@ -28,6 +28,68 @@ private Q_SLOTS:
         for (const char *name : {"direct-http", "direct-tls", "sidecar-tls-origination", "http",
                                  "tls-passthrough", "tls-origination", "mtls-origination", "tcp"})
             QVERIFY2(list.out.contains(name), name);
+        // Which variant each pattern has in the Gateway API.
+        QCOMPARE(list.out.count("Gateway API: "), 8);
+        QVERIFY(list.out.contains("Gateway API: Gateway (class istio), two TLSRoutes (v1alpha2: "
+                                  "experimental before Istio 1.30)"));
+        QVERIFY(addHelp.out.contains("--api <API>"));
+    }
+
+    void addInTheGatewayApiAndRemove() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("egress.yaml");
+        const Run add = runEgret({"route", "add", file, "--host", "api.example.com", "--pattern",
+                                  "tls-passthrough", "--api", "gateway-api"});
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY2(
+            add.out.startsWith("Add route to api.example.com:443 (tls-passthrough, Gateway API)\n"),
+            add.out.constData());
+        QVERIFY(add.out.contains("  created Gateway default/api-example-com-egress-gateway\n"));
+        QVERIFY(add.out.contains("  created TLSRoute default/forward-api-example-com-from-egress-"
+                                 "gateway\n"));
+        QVERIFY(
+            add.out.contains("note: TLSRoute is written as gateway.networking.k8s.io/v1alpha2"));
+        const QByteArray written = readFile(file);
+        QVERIFY(written.contains("kind: TLSRoute\n"));
+        QVERIFY(!written.contains("kind: VirtualService\n"));
+
+        // Istio would take it: no Error (the experimental TLSRoute is a Warning).
+        const Run check = runEgret({"validate", file});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY2(check.out.contains("EGR0016"), check.out.constData());
+
+        // A second host: the file already uses the Gateway API, so that is the default.
+        const Run second = runEgret(
+            {"route", "add", file, "--host", "api.two.com", "--pattern", "tls-passthrough"});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.contains("  extended Gateway default/api-example-com-egress-gateway: "
+                                     "listener tls-api-two-com for api.two.com on port 443\n"),
+                 second.out.constData());
+        QVERIFY(runEgret({"route", "remove", file, "--host", "api.two.com"}).exitCode == 0);
+        QCOMPARE(readFile(file), written);
+        const Run remove = runEgret({"route", "remove", file, "--host", "api.example.com"});
+        QCOMPARE(remove.exitCode, 0);
+        QVERIFY(remove.out.contains("removed Gateway default/api-example-com-egress-gateway"));
+        QCOMPARE(readFile(file), QByteArray());
+    }
+
+    void theFilesDialectIsTheDefaultAndIstioCanBeAskedFor() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mesh.yaml");
+        const QByteArray original = readFile(dataFile("recipes/existing-route.yaml"));
+        QVERIFY(writeFile(file, original));
+        // An Istio Gateway there: Istio's API.
+        const Run istio = runEgret(
+            {"route", "add", file, "--host", "api.two.com", "--pattern", "http", "--dry-run"});
+        QCOMPARE(istio.exitCode, 0);
+        QVERIFY(istio.out.contains("kind: VirtualService\n"));
+        QVERIFY(!istio.out.contains("HTTPRoute"));
+        // Unless asked otherwise.
+        const Run asked = runEgret({"route", "add", file, "--host", "api.two.com", "--pattern",
+                                    "http", "--api", "gateway-api", "--dry-run"});
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY(asked.out.contains("kind: HTTPRoute\n"));
+        QCOMPARE(readFile(file), original);
     }
 
     void addCreatesTheFileAndRemoveEmptiesIt() {
@@ -98,6 +160,10 @@ private Q_SLOTS:
         QTest::newRow("unknown pattern")
             << QStringList{"route", "add", "f.yaml", "--host", "a.com", "--pattern", "egress"}
             << QByteArray("unknown pattern \"egress\"");
+        QTest::newRow("unknown api")
+            << QStringList{"route",     "add",  "f.yaml", "--host", "a.com",
+                           "--pattern", "http", "--api",  "gateway"}
+            << QByteArray("unknown --api \"gateway\"; use istio or gateway-api");
         QTest::newRow("port not a number")
             << QStringList{"route",     "add",  "f.yaml", "--host", "a.com",
                            "--pattern", "http", "--port", "eighty"}

@@ -173,6 +173,79 @@ private Q_SLOTS:
         QCOMPARE(w.session()->workspace().fileBytes(0), empty);
     }
 
+    // The same gesture in the Gateway API: the dialog offers the dialect, defaulting to the one
+    // the files use; the route is one undo step back to the same bytes, redo brings it back.
+    void designARouteInTheGatewayApi() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        DialogAnswer<views::ExternalHostDialog> host([](views::ExternalHostDialog *d) {
+            d->hostEdit()->setText("api.example.com");
+            d->accept();
+        });
+        dropPaletteItem(w, "external-host");
+        QVERIFY(host.seen());
+        DialogAnswer<QInputDialog> ns([](QInputDialog *d) {
+            d->setTextValue("shop");
+            d->accept();
+        });
+        dropPaletteItem(w, "workload");
+        QVERIFY(ns.seen());
+        waitForCanvas(w);
+        const QByteArray beforeRoute = w.session()->workspace().fileBytes(0);
+
+        QString offered;
+        DialogAnswer<views::RouteDialog> route([&](views::RouteDialog *d) {
+            offered = d->apiBox()->currentText();
+            d->patternBox()->setCurrentText("tls-passthrough");
+            d->apiBox()->setCurrentText("Gateway API");
+            d->accept();
+        });
+        // The notes follow: TLSRoute is experimental before Istio 1.30.
+        test::MessageBoxAnswer notes(QMessageBox::Ok);
+        QWidget *viewport = w.canvas()->viewport();
+        const QPoint from = viewPosOf(w, "workload:shop/*");
+        const QPoint to = viewPosOf(w, "host:api.example.com");
+        sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QVERIFY(route.seen());
+        QCOMPARE(offered, QStringLiteral("Istio API")); // no Gateway API in the files yet
+        QVERIFY(notes.asked());
+        QVERIFY2(notes.text().contains("PILOT_ENABLE_ALPHA_GATEWAY_API=true"),
+                 qPrintable(notes.text()));
+        QStringList kinds;
+        for (const Resource *r : w.session()->workspace().resources())
+            kinds << r->kindName;
+        QCOMPARE(kinds,
+                 QStringList({"ServiceEntry", "Namespace", "Gateway", "TLSRoute", "TLSRoute"}));
+        QVERIFY2(w.session()->undoStack()->undoText().endsWith(
+                     "to api.example.com:443 (tls-passthrough, Gateway API)"),
+                 qPrintable(w.session()->undoStack()->undoText()));
+        waitForCanvas(w);
+        QVERIFY(w.flowScene()->nodeItem("gateway:shop/api-example-com-egress-gateway-istio"));
+
+        const QByteArray withRoute = w.session()->workspace().fileBytes(0);
+        w.action("undo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), beforeRoute);
+        w.action("redo")->trigger();
+        QCOMPARE(w.session()->workspace().fileBytes(0), withRoute);
+
+        // The files now use the Gateway API: the dialog offers it first.
+        waitForCanvas(w);
+        w.flowScene()->selectIds({QStringLiteral("workload:shop/*")});
+        DialogAnswer<views::RouteDialog> next([&](views::RouteDialog *d) {
+            offered = d->apiBox()->currentText();
+            d->reject();
+        });
+        w.action("addRoute")->trigger();
+        QVERIFY(next.seen());
+        QCOMPARE(offered, QStringLiteral("Gateway API"));
+        QCOMPARE(w.session()->workspace().fileBytes(0), withRoute);
+    }
+
     void aHopShowsWhyInProperties() {
         MainWindow w;
         w.show();

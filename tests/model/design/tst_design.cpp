@@ -64,19 +64,39 @@ private Q_SLOTS:
         }
     }
 
+    void deletingEveryHopOfARouteGivesTheFilesBack_data() {
+        QTest::addColumn<int>("api");
+        QTest::newRow("Istio API") << int(recipes::Api::Istio);
+        QTest::newRow("Gateway API") << int(recipes::Api::GatewayApi);
+    }
     void deletingEveryHopOfARouteGivesTheFilesBack() {
+        QFETCH(int, api);
         Workspace ws;
         ws.createFile(QStringLiteral("routes.yaml"));
         const QByteArray before = ws.fileBytes(0);
         QString error;
-        QVERIFY2(test::addRouteTo(ws, test::request(recipes::Pattern::Http, "api.example.com", 80),
-                                  &error),
+        QVERIFY2(test::addRouteTo(
+                     ws,
+                     test::inApi(test::request(recipes::Pattern::Http, "api.example.com", 80),
+                                 recipes::Api(api)),
+                     &error),
                  qPrintable(error));
         const FlowGraph flows = flowsOf(ws);
         const QVector<recipes::RouteRemoval> removals =
             design::routesBehindHops(flows, ws, hopIds(flows));
         QCOMPARE(removals.size(), 1); // three hops, one route
         QCOMPARE(removals[0].host, QStringLiteral("api.example.com"));
+        // The hop into the gateway alone stands for the route too: the VirtualService, or the
+        // Gateway API's mesh route from the host's ServiceEntry, that makes it.
+        QString intoGateway;
+        for (const FlowHop &h : flows.hops())
+            if (h.to.startsWith(QLatin1String("gateway:")))
+                intoGateway = h.id;
+        const QVector<recipes::RouteRemoval> viaGateway =
+            design::routesBehindHops(flows, ws, {intoGateway});
+        QCOMPARE(viaGateway.size(), 1);
+        QCOMPARE(viaGateway[0].host, QStringLiteral("api.example.com"));
+        QCOMPARE(viaGateway[0].port, qint64(0));
         const design::CombinedRemoval removal =
             design::removeRoutes(ws, removals, QStringLiteral("Remove 3 hops"));
         QVERIFY2(removal.problems.isEmpty(), qPrintable(removal.problems.join("; ")));

@@ -29,6 +29,32 @@ inline QStringList hopLines(const FlowGraph &g) {
     return out;
 }
 
+// The hops with the gateway's name left out ("workload:* -> gateway 80 HTTP ISTIO_MUTUAL"), to
+// compare the two dialects: the Gateway API's gateway is `<name>-istio` in the route's namespace
+// rather than the installed istio-egressgateway. Hops of workloads outside the docs' client
+// namespace are left out: the mTLS task's external server runs a sidecar in mesh-external, and
+// what it sees depends on where the gateway lives (Istio applies a DestinationRule in the
+// gateway's namespace to every client), which is the one thing the two variants do differently.
+inline QStringList hopShapes(const FlowGraph &g) {
+    QStringList out;
+    for (const FlowHop &h : g.hops()) {
+        const FlowNode *from = g.node(h.from);
+        if (from->kind == FlowNodeKind::Workload && !from->ns.isEmpty() &&
+            from->ns != QLatin1String("default"))
+            continue;
+        auto name = [&](const QString &id) {
+            const FlowNode *n = g.node(id);
+            return n && n->kind == FlowNodeKind::Gateway ? QStringLiteral("gateway") : id;
+        };
+        FlowHop shape = h;
+        shape.from = name(h.from);
+        shape.to = name(h.to);
+        out << hopLine(shape);
+    }
+    out.sort();
+    return out;
+}
+
 inline QStringList sorted(QStringList list) {
     list.sort();
     return list;

@@ -12,31 +12,6 @@ using namespace egret::test;
 
 namespace {
 
-// A hop with the gateway's name left out: "workload:* -> gateway 80 HTTP ISTIO_MUTUAL". Hops of
-// workloads outside the docs' client namespace are left out: the mTLS task's external server
-// runs a sidecar in mesh-external, and what it sees depends on where the gateway lives (Istio
-// applies a DestinationRule in the gateway's namespace to every client), which is the one thing
-// the two variants do differently.
-QStringList shapes(const FlowGraph &g) {
-    QStringList out;
-    for (const FlowHop &h : g.hops()) {
-        const FlowNode *from = g.node(h.from);
-        if (from->kind == FlowNodeKind::Workload && !from->ns.isEmpty() &&
-            from->ns != QLatin1String("default"))
-            continue;
-        auto name = [&](const QString &id) {
-            const FlowNode *n = g.node(id);
-            return n && n->kind == FlowNodeKind::Gateway ? QStringLiteral("gateway") : id;
-        };
-        FlowHop shape = h;
-        shape.from = name(h.from);
-        shape.to = name(h.to);
-        out << hopLine(shape);
-    }
-    out.sort();
-    return out;
-}
-
 // The files of a task folder that give context to both variants (00-*: the external server).
 QByteArray contextOf(const QString &dir) {
     QList<QByteArray> parts;
@@ -102,7 +77,7 @@ private Q_SLOTS:
         const QByteArray context = contextOf(task.path());
         const FlowGraph ours = flowsOfBytes(concat({context, readFile(gatewayApi)}));
         const FlowGraph twin = flowsOfBytes(concat({context, asTheDocsApplyIt(istioApi)}));
-        QCOMPARE(shapes(ours), shapes(twin));
+        QCOMPARE(hopShapes(ours), hopShapes(twin));
     }
 
     // The case that used to be drawn as a direct call: every request goes through the gateway

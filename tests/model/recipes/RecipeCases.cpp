@@ -17,6 +17,11 @@ recipes::RouteRequest request(recipes::Pattern p, const char *host, qint64 port)
     return r;
 }
 
+recipes::RouteRequest inApi(recipes::RouteRequest r, recipes::Api api) {
+    r.api = api;
+    return r;
+}
+
 namespace {
 
 using recipes::Pattern;

@@ -26,6 +26,8 @@ struct PatternCase {
 
 // A request as the cases write them: new documents go to `routes.yaml`.
 recipes::RouteRequest request(recipes::Pattern p, const char *host, qint64 port = 0);
+// The same request in the given dialect.
+recipes::RouteRequest inApi(recipes::RouteRequest r, recipes::Api api);
 
 // Every pattern, wildcard variants included, each with its scenario.
 const QVector<PatternCase> &patternCases();

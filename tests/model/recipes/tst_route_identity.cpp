@@ -37,6 +37,25 @@ QVector<Base> bases() {
     };
 }
 
+// Every case in Istio's API, and those through a gateway in the Gateway API too.
+struct Variant {
+    const PatternCase *c;
+    recipes::Api api;
+};
+QVector<Variant> variants() {
+    QVector<Variant> out;
+    for (const PatternCase &c : patternCases())
+        out << Variant{&c, recipes::Api::Istio};
+    for (const PatternCase &c : patternCases())
+        if (recipes::patternInfo(c.request.pattern).viaGateway)
+            out << Variant{&c, recipes::Api::GatewayApi};
+    return out;
+}
+QString variantName(const Variant &v) {
+    return QLatin1String(v.c->name) +
+           (v.api == recipes::Api::GatewayApi ? QStringLiteral(" (Gateway API)") : QString());
+}
+
 Workspace load(const Base &base) {
     if (!base.exists)
         return Workspace();
@@ -59,20 +78,25 @@ class TestRouteIdentity : public QObject {
 private Q_SLOTS:
     void addThenRemoveIsByteIdentical_data() {
         QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("api");
         QTest::addColumn<int>("base");
         const QVector<Base> all = bases();
-        for (const PatternCase &c : patternCases())
+        for (const Variant &v : variants())
             for (int b = 0; b < all.size(); ++b)
-                QTest::addRow("%s on %s", c.name, all[b].name) << QString::fromLatin1(c.name) << b;
+                QTest::addRow("%s on %s", qPrintable(variantName(v)), all[b].name)
+                    << QString::fromLatin1(v.c->name) << int(v.api) << b;
     }
     void addThenRemoveIsByteIdentical() {
         QFETCH(QString, pattern);
+        QFETCH(int, api);
         QFETCH(int, base);
         const Base b = bases()[base];
-        recipes::RouteRequest request = patternCase(pattern)->request;
+        recipes::RouteRequest request = inApi(patternCase(pattern)->request, recipes::Api(api));
         // The related file's gateway passes TLS through on 443, which mtls-origination's
-        // mutual TLS server cannot share: it takes another gateway port.
-        if (request.pattern == recipes::Pattern::MtlsOrigination && b.bytes.contains("partner"))
+        // mutual TLS server cannot share: it takes another gateway port (the Gateway API's
+        // gateway is another one).
+        if (request.pattern == recipes::Pattern::MtlsOrigination && b.bytes.contains("partner") &&
+            request.api == recipes::Api::Istio)
             request.gatewayPort = 8443;
 
         Workspace ws = load(b);
@@ -108,19 +132,25 @@ private Q_SLOTS:
 
     void wildcardsThroughTheGatewayAreRemovedByteForByte_data() {
         QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("api");
         QTest::addColumn<int>("base");
         const QVector<Base> all = bases();
-        for (const char *p : {"http", "tls-passthrough", "tls-origination", "mtls-origination"})
-            for (int b : {0, 4})
-                QTest::addRow("%s on %s", p, all[b].name) << QString::fromLatin1(p) << b;
+        for (recipes::Api api : {recipes::Api::Istio, recipes::Api::GatewayApi})
+            for (const char *p : {"http", "tls-passthrough", "tls-origination", "mtls-origination"})
+                for (int b : {0, 4})
+                    QTest::addRow("%s on %s (%s)", p, all[b].name,
+                                  qPrintable(recipes::apiName(api)))
+                        << QString::fromLatin1(p) << int(api) << b;
     }
     void wildcardsThroughTheGatewayAreRemovedByteForByte() {
         QFETCH(QString, pattern);
+        QFETCH(int, api);
         QFETCH(int, base);
-        recipes::RouteRequest request = patternCase(pattern)->request;
+        recipes::RouteRequest request = inApi(patternCase(pattern)->request, recipes::Api(api));
         request.host = QStringLiteral("*.example.com");
         request.servingHost = QStringLiteral("www.example.com");
-        if (request.pattern == recipes::Pattern::MtlsOrigination && base != 0)
+        if (request.pattern == recipes::Pattern::MtlsOrigination && base != 0 &&
+            request.api == recipes::Api::Istio)
             request.gatewayPort = 8443;
         Workspace ws = load(bases()[base]);
         const QByteArray before = bases()[base].bytes;
@@ -136,14 +166,18 @@ private Q_SLOTS:
 
     void routesFromAnotherNamespaceAreRemovedByteForByte_data() {
         QTest::addColumn<QString>("pattern");
-        for (const PatternCase &c : patternCases())
-            QTest::newRow(c.name) << QString::fromLatin1(c.name);
+        QTest::addColumn<int>("api");
+        for (const Variant &v : variants())
+            QTest::newRow(qPrintable(variantName(v)))
+                << QString::fromLatin1(v.c->name) << int(v.api);
     }
     void routesFromAnotherNamespaceAreRemovedByteForByte() {
         QFETCH(QString, pattern);
-        recipes::RouteRequest request = patternCase(pattern)->request;
+        QFETCH(int, api);
+        recipes::RouteRequest request = inApi(patternCase(pattern)->request, recipes::Api(api));
         request.ns = QStringLiteral("payments");
-        if (request.pattern == recipes::Pattern::MtlsOrigination)
+        if (request.pattern == recipes::Pattern::MtlsOrigination &&
+            request.api == recipes::Api::Istio)
             request.gatewayPort = 8443;
         Workspace ws = loadBytes("routes.yaml", data("existing-route.yaml"));
         const QByteArray before = ws.fileBytes(0);
