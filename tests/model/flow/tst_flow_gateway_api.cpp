@@ -48,6 +48,7 @@ private Q_SLOTS:
     void init() { EGRET_REQUIRE_CORPUS(); }
 
     void sameHopsAsIstioApiTwin_data() {
+        EGRET_REQUIRE_CORPUS(); // before counting the corpus' files
         QTest::addColumn<QString>("gatewayApi");
         QTest::addColumn<QString>("istioApi");
         QDirIterator it(corpusDir() + QStringLiteral("/istio-docs"), {QStringLiteral("*.yaml")},
