@@ -99,6 +99,20 @@ QVector<Resource> deployedGatewayResources(const Resource &gateway) {
     return {deployment, service};
 }
 
+QStringList hostsAtListener(const GatewayRoute &route, const GatewayListener &listener) {
+    if (!route.hostnames.isEmpty())
+        return route.hostnames;
+    return {listener.hostname.isEmpty() ? QStringLiteral("*") : listener.hostname};
+}
+
+QStringList hostsThroughServiceEntry(const GatewayRoute &route, const ServiceEntry &entry) {
+    QStringList out;
+    for (const QString &h : entry.hosts)
+        if (route.hostnames.isEmpty() || route.hostnames.contains(h))
+            out << h;
+    return out;
+}
+
 QVector<Kind> routeKindsFor(const QString &protocol) {
     if (protocol == QLatin1String("HTTP") || protocol == QLatin1String("HTTPS"))
         return {Kind::HttpRoute, Kind::GrpcRoute};

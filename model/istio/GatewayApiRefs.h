@@ -51,6 +51,13 @@ bool listenerAdmitsNamespace(const GatewayListener &listener, const QString &gat
 bool listenerAdmitsKind(const GatewayListener &listener, Kind routeKind);
 // Whether a parentRef's sectionName and port select `listener`.
 bool parentSelectsListener(const ObjectRef &parent, const GatewayListener &listener);
+// The hosts a route carries at a listener: its hostnames, or the listener's ("*" for none)
+// when it names none.
+QStringList hostsAtListener(const GatewayRoute &route, const GatewayListener &listener);
+// The hosts a route attached to a ServiceEntry carries for the mesh: the entry's hosts, those
+// among the route's hostnames when it names any.
+QStringList hostsThroughServiceEntry(const GatewayRoute &route, const ServiceEntry &entry);
+
 // The route kinds a listener protocol carries by default.
 QVector<Kind> routeKindsFor(const QString &protocol);
 

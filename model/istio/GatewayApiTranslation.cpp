@@ -130,25 +130,21 @@ void GatewayApiTranslation::translateRoute(const Resource &route) {
                 continue;
             vs.gateways = {key(parentNs, parent.name)};
             vs.exportTo = {QStringLiteral("*")};
-            QStringList listenerHosts;
             for (const GatewayListener &l : gw->as<KubernetesGateway>()->listeners) {
                 if (!parentSelectsListener(parent, l) || !listenerAdmitsKind(l, route.kind))
                     continue;
-                listenerHosts << (l.hostname.isEmpty() ? QStringLiteral("*") : l.hostname);
+                for (const QString &h : hostsAtListener(rt, l))
+                    if (!vs.hosts.contains(h))
+                        vs.hosts << h;
                 if (!parent.sectionName.isEmpty() || parent.port)
                     ports << l.port;
             }
-            if (listenerHosts.isEmpty())
-                continue;
-            vs.hosts = rt.hostnames.isEmpty() ? listenerHosts : rt.hostnames;
         } else if (refersToServiceEntry(parent)) {
             const Resource *se = m_serviceEntries.value(key(parentNs, parent.name));
             if (!se)
                 continue;
             vs.gateways = {QStringLiteral("mesh")};
-            for (const QString &h : se->as<ServiceEntry>()->hosts)
-                if (rt.hostnames.isEmpty() || rt.hostnames.contains(h))
-                    vs.hosts << h;
+            vs.hosts = hostsThroughServiceEntry(rt, *se->as<ServiceEntry>());
             // A route in the service's own namespace is the producer's: every client sees it.
             vs.exportTo = {parentNs == route.ns ? QStringLiteral("*") : QStringLiteral(".")};
             if (parent.port)

@@ -58,7 +58,7 @@ QVector<MeshParent> meshParents(const RecipeContext &ctx, const QString &host) {
                 use.serviceEntry = ctx.find(Kind::ServiceEntry, ns, p.name);
                 const ServiceEntry *se =
                     use.serviceEntry ? use.serviceEntry->as<ServiceEntry>() : nullptr;
-                if (!se || !se->hosts.contains(host))
+                if (!se || !istio::hostsThroughServiceEntry(rt, *se).contains(host))
                     continue;
                 use.ports = p.port ? QList<qint64>{*p.port} : meshRoutePorts(route->kind, *se);
                 if (use.ports.isEmpty())

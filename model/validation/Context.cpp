@@ -76,18 +76,6 @@ const Resource *winner(const EntryView &list) {
     return best;
 }
 
-QVector<qint64> portsOf(const Resource &r) {
-    QVector<qint64> out;
-    if (const auto *se = r.as<ServiceEntry>()) {
-        for (const ServicePort &p : se->ports)
-            out << p.number.value_or(0);
-    } else if (const auto *svc = r.as<Service>()) {
-        for (const KubePort &p : svc->ports)
-            out << p.port.value_or(0);
-    }
-    return out;
-}
-
 } // namespace
 
 Context::HostMatch Context::lookupHost(const QString &ns, const QStringList &exportTo,
@@ -170,6 +158,18 @@ void Context::report(const MessageType &type, const QString &path, const QString
     f.path = path;
     f.assumedGateways = m_assumed;
     m_findings.append(std::move(f));
+}
+
+QVector<qint64> portsOf(const Resource &r) {
+    QVector<qint64> out;
+    if (const auto *se = r.as<ServiceEntry>()) {
+        for (const ServicePort &p : se->ports)
+            out << p.number.value_or(0);
+    } else if (const auto *svc = r.as<Service>()) {
+        for (const KubePort &p : svc->ports)
+            out << p.port.value_or(0);
+    }
+    return out;
 }
 
 QString fullName(const Resource &r) {

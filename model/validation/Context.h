@@ -169,6 +169,7 @@ template <class T, class K, class F> T Context::memo(const K &key, F compute) {
 }
 
 // Helpers shared by rules.
-QString fullName(const Resource &r); // "ns/name", or "name" when the namespace is empty
+QString fullName(const Resource &r);        // "ns/name", or "name" when the namespace is empty
+QVector<qint64> portsOf(const Resource &r); // SE ports[].number or Service ports[].port
 
 } // namespace egret::validation

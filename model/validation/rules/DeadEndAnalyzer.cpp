@@ -34,13 +34,10 @@ QStringList meshHosts(Context &ctx, const Resource &r, const ObjectRef &p) {
     const GatewayRoute &route = *r.as<GatewayRoute>();
     if (istio::refersToService(p))
         return {istio::serviceFqdn(p.name, istio::refNamespace(p, r.ns))};
-    QStringList out;
     if (istio::refersToServiceEntry(p))
         if (const Resource *se = referencedService(ctx, p, r.ns))
-            for (const QString &h : se->as<ServiceEntry>()->hosts)
-                if (route.hostnames.isEmpty() || route.hostnames.contains(h))
-                    out << h;
-    return out;
+            return istio::hostsThroughServiceEntry(route, *se->as<ServiceEntry>());
+    return {};
 }
 
 void analyzeGatewayApiRoute(Context &ctx, const Resource &r) {

@@ -28,17 +28,6 @@ const Resource *referencedService(Context &ctx, const ObjectRef &ref, const QStr
     return nullptr;
 }
 
-QVector<qint64> declaredPorts(const Resource &service) {
-    QVector<qint64> out;
-    if (const auto *se = service.as<ServiceEntry>())
-        for (const ServicePort &p : se->ports)
-            out << p.number.value_or(0);
-    if (const auto *svc = service.as<Service>())
-        for (const KubePort &p : svc->ports)
-            out << p.port.value_or(0);
-    return out;
-}
-
 bool routedOnwardByGatewayApi(Context &ctx, const QString &host,
                               const QVector<const Resource *> &pods) {
     QStringList gateways; // ns␟name
@@ -62,11 +51,7 @@ bool routedOnwardByGatewayApi(Context &ctx, const QString &host,
                     if (!istio::parentSelectsListener(parent, l) ||
                         !istio::listenerAdmitsKind(l, e.resource->kind))
                         continue;
-                    const QStringList hosts =
-                        route.hostnames.isEmpty()
-                            ? QStringList{l.hostname.isEmpty() ? QStringLiteral("*") : l.hostname}
-                            : route.hostnames;
-                    for (const QString &h : hosts)
+                    for (const QString &h : istio::hostsAtListener(route, l))
                         if (h == QLatin1String("*") || hostsOverlap(h, host))
                             return true;
                 }

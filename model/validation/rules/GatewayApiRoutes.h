@@ -15,9 +15,6 @@ const Resource *parentGateway(Context &ctx, const ObjectRef &parent, const QStri
 // The Service or ServiceEntry a reference names, or null (also for another kind).
 const Resource *referencedService(Context &ctx, const ObjectRef &ref, const QString &referrerNs);
 
-// The ports a Service (ports[].port) or ServiceEntry (ports[].number) declares.
-QVector<qint64> declaredPorts(const Resource &service);
-
 // Whether a Gateway API route attached to the Gateway whose deployed pods are among `pods` (the
 // pods carry its gateway.networking.k8s.io/gateway-name) carries `host` onward.
 bool routedOnwardByGatewayApi(Context &ctx, const QString &host,

@@ -84,11 +84,12 @@ void analyzeGatewayApiRoute(Context &ctx, const Resource &r) {
                                         externalServiceEntry(ctx, r.ns, {}, b.name));
         if (!external)
             continue;
-        QStringList hosts = route.hostnames;
-        if (hosts.isEmpty())
-            for (const GatewayListener &l : gw->as<KubernetesGateway>()->listeners)
-                if (istio::parentSelectsListener(parent, l) && !l.hostname.isEmpty())
-                    hosts << l.hostname;
+        QStringList hosts;
+        for (const GatewayListener &l : gw->as<KubernetesGateway>()->listeners)
+            if (istio::parentSelectsListener(parent, l))
+                for (const QString &h : istio::hostsAtListener(route, l))
+                    if (!hosts.contains(h))
+                        hosts << h;
         for (int i = 0; i < hosts.size(); ++i) {
             const QString &host = hosts[i];
             if (reported.contains(host) || istio::isWildcardHost(host) ||

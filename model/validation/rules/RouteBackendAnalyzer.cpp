@@ -38,7 +38,7 @@ void analyze(Context &ctx) {
                     problem = portProblem(b, m.ports);
             } else if (istio::refersToService(b) || istio::refersToServiceEntry(b)) {
                 if (const Resource *svc = referencedService(ctx, b, r.ns))
-                    problem = portProblem(b, declaredPorts(*svc));
+                    problem = portProblem(b, portsOf(*svc));
                 else
                     problem = QStringLiteral("does not exist");
             } else {
