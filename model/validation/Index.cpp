@@ -244,9 +244,11 @@ void Index::applyDeployed(const Resource &gateway, int delta) {
     } else {
         deployed = m_deployed.take(&gateway);
     }
+    // apply() clears m_changes when it returns: keep it for every resource of the list.
+    Changes *changes = m_changes;
     if (deployed)
         for (const Resource &r : *deployed)
-            apply(r, delta, m_changes);
+            apply(r, delta, changes);
 }
 
 QVector<Kind> tableKinds(Table table) {
