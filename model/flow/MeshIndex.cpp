@@ -18,7 +18,8 @@ MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
         if (isGatewayApiKind(r.kind) || r.kind == Kind::ServiceEntry || r.kind == Kind::Namespace)
             gatewayApiInputs.append(&r);
     });
-    // After the user's own resources: where both set TLS for a host, their DestinationRule wins.
+    // After the user's own resources, as istiod converts them. BackendTLSPolicies become rules
+    // filed apart (backendTlsPolicies()): they fill what the user's DestinationRules leave unset.
     m_translation = istio::GatewayApiTranslation(gatewayApiInputs);
     for (const Resource &r : m_translation.resources())
         add(r);
@@ -76,7 +77,9 @@ void MeshIndex::add(const Resource &r) {
             m_destinationRules.append(&r);
             const QString host = istio::proxy::resolveHost(dr->host, r.ns);
             m_ruleHost.insert(&r, host);
-            if (istio::isWildcardHost(host))
+            if (r.translatedFrom == Kind::BackendTlsPolicy)
+                m_backendPoliciesByHost[host.toLower()].append(&r);
+            else if (istio::isWildcardHost(host))
                 m_wildcardRules.append(&r);
             else
                 m_rulesByHost[host.toLower()].append(&r);
@@ -143,6 +146,12 @@ const QVector<const Resource *> &MeshIndex::rulesForHost(const QString &host) co
     static const QVector<const Resource *> none;
     const auto it = m_rulesByHost.constFind(lowered(host));
     return it == m_rulesByHost.cend() ? none : *it;
+}
+
+const QVector<const Resource *> &MeshIndex::backendTlsPolicies(const QString &host) const {
+    static const QVector<const Resource *> none;
+    const auto it = m_backendPoliciesByHost.constFind(lowered(host));
+    return it == m_backendPoliciesByHost.cend() ? none : *it;
 }
 
 const QString &MeshIndex::ruleHost(const Resource *dr) const {

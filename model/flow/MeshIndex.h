@@ -53,6 +53,9 @@ public:
     const QVector<const Resource *> &rulesForHost(const QString &host) const;
     const QVector<const Resource *> &wildcardRules() const { return m_wildcardRules; }
     const QString &ruleHost(const Resource *dr) const; // resolved in the rule's namespace
+    // BackendTLSPolicies (as translated) whose targets declare exactly `host`. They are not
+    // DestinationRules competing with the others: they fill what the applying rule leaves unset.
+    const QVector<const Resource *> &backendTlsPolicies(const QString &host) const;
 
 private:
     void add(const Resource &r);
@@ -70,6 +73,7 @@ private:
     QHash<QString, const Resource *> m_gatewayByKey;
     QHash<QString, QVector<const Resource *>> m_rulesByHost;
     QVector<const Resource *> m_wildcardRules;
+    QHash<QString, QVector<const Resource *>> m_backendPoliciesByHost;
     QHash<const Resource *, QString> m_ruleHost;
 };
 

@@ -48,6 +48,15 @@ void settingsOf(const TrafficPolicy &p, int port, const QString &base, Settings 
     }
 }
 
+QString detailOf(const QString &sni, const QString &credentialName) {
+    QStringList detail;
+    if (!sni.isEmpty())
+        detail << QStringLiteral("sni=%1").arg(sni);
+    if (!credentialName.isEmpty())
+        detail << QStringLiteral("credentialName=%1").arg(credentialName);
+    return detail.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 WireTls wireTls(const QString &mode, bool appTls) {
@@ -76,7 +85,8 @@ TlsResolver::GroupPtr TlsResolver::merged(const QVector<const Resource *> &rules
 
 struct TlsResolver::HostRules {
     QString host;
-    const QVector<const Resource *> *exact = nullptr; // rules naming exactly the host
+    const QVector<const Resource *> *exact = nullptr;    // rules naming exactly the host
+    const QVector<const Resource *> *policies = nullptr; // BackendTLSPolicies for the host
     mutable QHash<QString, NamespaceRules> byNamespace;
     // What applies for an asker, or (none applying) the notes on the rules passed over: one
     // lookup per sender and route.
@@ -92,13 +102,15 @@ struct TlsResolver::HostRules {
 
 const TlsResolver::HostRules *TlsResolver::rulesFor(const QString &host) const {
     const QVector<const Resource *> &exact = m_index.rulesForHost(host);
-    if (exact.isEmpty() && m_index.wildcardRules().isEmpty())
+    const QVector<const Resource *> &policies = m_index.backendTlsPolicies(host);
+    if (exact.isEmpty() && m_index.wildcardRules().isEmpty() && policies.isEmpty())
         return nullptr;
     std::shared_ptr<HostRules> &h = m_hosts[host];
     if (!h) {
         h = std::make_shared<HostRules>();
         h->host = host;
         h->exact = &exact;
+        h->policies = &policies;
     }
     return h.get();
 }
@@ -238,8 +250,14 @@ TlsOrigination TlsResolver::resolve(const HostRules *rules, const QString &subse
                                     const ProxyIdentity &proxy, const QString &serviceNs) const {
     if (!rules)
         return none(subset);
+    TlsOrigination o = fromRules(*rules, subset, port, proxy, serviceNs);
+    return rules->policies->isEmpty() ? o : withPolicy(std::move(o), *rules, port);
+}
+
+TlsOrigination TlsResolver::fromRules(const HostRules &h, const QString &subset, int port,
+                                      const ProxyIdentity &proxy, const QString &serviceNs) const {
     QStringList passedOver;
-    if (const Group *g = applying(*rules, proxy, serviceNs, &passedOver)) {
+    if (const Group *g = applying(h, proxy, serviceNs, &passedOver)) {
         QHash<QPair<QString, int>, TlsOrigination> &cache = m_originations[g];
         const QPair<QString, int> key(subset, port);
         if (const auto it = cache.constFind(key); it != cache.cend())
@@ -296,14 +314,46 @@ TlsOrigination TlsResolver::originate(const Group &g, const QString &subset, int
                                           {QStringLiteral("spec.host")}));
     if (chosen.tls) {
         out.mode = chosen.tls->mode;
-        QStringList detail;
-        if (!chosen.tls->sni.isEmpty())
-            detail << QStringLiteral("sni=%1").arg(chosen.tls->sni);
-        if (!chosen.tls->credentialName.isEmpty())
-            detail << QStringLiteral("credentialName=%1").arg(chosen.tls->credentialName);
-        out.detail = detail.join(QStringLiteral(", "));
+        out.detail = detailOf(chosen.tls->sni, chosen.tls->credentialName);
+        out.settings = chosen.tls;
     }
     return out;
+}
+
+TlsOrigination TlsResolver::withPolicy(TlsOrigination o, const HostRules &h, int port) const {
+    // A policy for the port (a targetRef with a port) before one for the whole host.
+    Settings policy;
+    const Resource *from = nullptr;
+    for (const Resource *p : *h.policies) {
+        const TrafficPolicy &tp = *p->as<DestinationRule>()->trafficPolicy;
+        Settings s;
+        if (portLevel(tp, port, QStringLiteral("spec.trafficPolicy"), &s) && s.tls) {
+            policy = s;
+            from = p;
+            break;
+        }
+        if (!from && tp.tls) {
+            settingsOf(tp, port, QStringLiteral("spec.trafficPolicy"), &policy);
+            from = p;
+        }
+    }
+    if (!from)
+        return o;
+    const ClientTlsSettings &p = *policy.tls;
+    const ClientTlsSettings *rule = o.settings;
+    if (rule && !rule->mode.isEmpty() && rule->mode != QLatin1String("SIMPLE") &&
+        rule->mode != QLatin1String("MUTUAL"))
+        return o; // DISABLE or ISTIO_MUTUAL: the rule decides, the policy has nothing to add
+    const bool fillsAll = !rule || rule->mode.isEmpty();
+    const QString sni = rule && !rule->sni.isEmpty() ? rule->sni : p.sni;
+    const bool ruleHasCa =
+        rule && (!rule->credentialName.isEmpty() || !rule->caCertificates.isEmpty());
+    const QString credential = ruleHasCa ? rule->credentialName : p.credentialName;
+    if (fillsAll)
+        o.mode = p.mode;
+    o.detail = detailOf(sni, credential);
+    addProvenance(o.rules, sourceOf(*from, {QStringLiteral("spec.host"), policy.path}));
+    return o;
 }
 
 const Provenance &JoinedProvenance::with(const Provenance &rules) {

@@ -19,9 +19,10 @@ struct ProxyIdentity {
 
 // The TLS a proxy originates toward a destination, and the DestinationRule fields that say so.
 struct TlsOrigination {
-    Provenance rules;           // the rules that apply, with the fields that decided
-    QString mode;               // SIMPLE, MUTUAL, ISTIO_MUTUAL, DISABLE or empty
-    QString detail;             // "sni=..., credentialName=..."
+    Provenance rules; // the rules that apply, with the fields that decided
+    QString mode;     // SIMPLE, MUTUAL, ISTIO_MUTUAL, DISABLE or empty
+    QString detail;   // "sni=..., credentialName=..."
+    const ClientTlsSettings *settings = nullptr; // the rule's settings that decided, if any
     bool subsetMissing = false; // the route names a subset no applying rule defines
     // Why rules for the host do not apply to this proxy (wrong namespace, selector, exportTo):
     // one note per rule, made once per host and proxy namespace.
@@ -34,6 +35,8 @@ struct TlsOrigination {
 // host in the same namespace merge as in Istio: subsets are joined, the first traffic policy
 // counts. Then the TLS settings for a port and subset: port-level settings replace the top-level
 // ones wholesale, and a subset's policy (its own port level first) overrides the result.
+// Last, a BackendTLSPolicy targeting the host fills what that leaves unset (Istio 1.31): the
+// whole TLS when no rule sets any, else the SNI, SANs and CA a SIMPLE or MUTUAL rule omits.
 class TlsResolver {
 public:
     explicit TlsResolver(const MeshIndex &index)
@@ -90,6 +93,9 @@ private:
                               const QString &proxyNs) const;
     const QStringList &passedOverNotes(const HostRules &h, const QString &proxyNs) const;
     TlsOrigination originate(const Group &g, const QString &subset, int port) const;
+    TlsOrigination fromRules(const HostRules &h, const QString &subset, int port,
+                             const ProxyIdentity &proxy, const QString &serviceNs) const;
+    TlsOrigination withPolicy(TlsOrigination o, const HostRules &h, int port) const;
     static GroupPtr merged(const QVector<const Resource *> &rules);
 
     const MeshIndex &m_index;

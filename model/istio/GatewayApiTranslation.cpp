@@ -21,7 +21,7 @@ Server serverOf(const GatewayListener &l, const QString &gatewayNs) {
     const QString host = l.hostname.isEmpty() ? QStringLiteral("*") : l.hostname;
     const QString from = l.routeNamespaces;
     // Selector admits the namespaces it selects; the server cannot say which, so it admits all
-    // and the validator checks the selector.
+    // and translateRoute() checks the selector against the route's Namespace.
     const QString scope = (from == QLatin1String("All") || from == QLatin1String("Selector"))
                               ? QStringLiteral("*")
                               : gatewayNs;
@@ -131,7 +131,9 @@ void GatewayApiTranslation::translateRoute(const Resource &route) {
             vs.gateways = {key(parentNs, parent.name)};
             vs.exportTo = {QStringLiteral("*")};
             for (const GatewayListener &l : gw->as<KubernetesGateway>()->listeners) {
-                if (!parentSelectsListener(parent, l) || !listenerAdmitsKind(l, route.kind))
+                if (!parentSelectsListener(parent, l) || !listenerAdmitsKind(l, route.kind) ||
+                    !listenerAdmitsNamespace(l, parentNs, route.ns,
+                                             m_namespaceLabels.value(route.ns)))
                     continue;
                 for (const QString &h : hostsAtListener(rt, l))
                     if (!vs.hosts.contains(h))
