@@ -17,6 +17,8 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include <functional>
+
 namespace egret::gui {
 
 CanvasDesigner::CanvasDesigner(EditorSession *session, views::FlowScene *scene,
@@ -42,22 +44,39 @@ void CanvasDesigner::paletteItemDropped(const QString &kind) {
         addExternalHost();
         return;
     }
-    const bool gateway = kind == QLatin1String("egress-gateway");
-    if (!gateway && kind != QLatin1String("workload"))
+    QString title;
+    QString prompt;
+    std::function<design::NewDocument(const QString &)> make;
+    if (kind == QLatin1String("egress-gateway")) {
+        title = tr("Egress Gateway");
+        prompt = tr("A Gateway for the egress gateway workloads (istio: egressgateway).\n"
+                    "Namespace:");
+        make = design::egressGatewayDocument;
+    } else if (kind == QLatin1String("egress-gateway-api")) {
+        title = tr("Egress Gateway (Gateway API)");
+        prompt = tr("A Gateway of class istio: Istio deploys it as <name>-istio.\n"
+                    "Routes through it go in the same namespace.\nNamespace:");
+        make = [this](const QString &ns) {
+            QStringList taken;
+            for (const Resource *r : m_session->workspace().resources())
+                if (r->kind == Kind::KubernetesGateway && r->ns == ns)
+                    taken << r->meta.name;
+            return design::kubernetesGatewayDocument(ns, taken);
+        };
+    } else if (kind == QLatin1String("workload")) {
+        title = tr("Workload");
+        prompt = tr("The sidecars of a namespace send the traffic you route.\nNamespace:");
+        make = design::sidecarNamespaceDocument;
+    } else {
         return;
-    const QString title = gateway ? tr("Egress Gateway") : tr("Workload");
-    const QString prompt =
-        gateway ? tr("A Gateway for the egress gateway workloads (istio: egressgateway).\n"
-                     "Namespace:")
-                : tr("The sidecars of a namespace send the traffic you route.\nNamespace:");
+    }
     QString ns = m_session->workspace().parseOptions().defaultNamespace;
     for (;;) { // asks again until the namespace is one Kubernetes accepts, or the user cancels
         bool ok = false;
         ns = QInputDialog::getText(m_window, title, prompt, QLineEdit::Normal, ns, &ok);
         if (!ok || ns.isEmpty())
             return;
-        const design::NewDocument doc =
-            gateway ? design::egressGatewayDocument(ns) : design::sidecarNamespaceDocument(ns);
+        const design::NewDocument doc = make(ns);
         if (doc.problem.isEmpty()) {
             m_session->appendDocument(targetFile(), doc.body, doc.description);
             return;

@@ -29,6 +29,21 @@ NewDocument egressGatewayDocument(const QString &ns) {
                    tr("Add egress Gateway in %1"));
 }
 
+NewDocument kubernetesGatewayDocument(const QString &ns, const QStringList &taken) {
+    QString name = QStringLiteral("egress-gateway");
+    for (int n = 2; taken.contains(name); ++n)
+        name = QStringLiteral("egress-gateway-%1").arg(n);
+    const QString yaml =
+        QStringLiteral("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n"
+                       "  name: %2\n  namespace: %1\n  annotations:\n"
+                       "    networking.istio.io/service-type: ClusterIP\nspec:\n"
+                       "  gatewayClassName: istio\n  listeners:\n  - name: http\n"
+                       "    port: 80\n    protocol: HTTP\n    allowedRoutes:\n"
+                       "      namespaces:\n        from: Same\n")
+            .arg(QStringLiteral("%1"), name);
+    return checked(ns, yaml, tr("Add Gateway API gateway %1/%2").arg(QStringLiteral("%1"), name));
+}
+
 NewDocument sidecarNamespaceDocument(const QString &ns) {
     return checked(ns,
                    QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n"

@@ -18,6 +18,12 @@ struct NewDocument {
 // servers yet: routes through it add them.
 NewDocument egressGatewayDocument(const QString &ns);
 
+// A Gateway API Gateway of class istio, as the "Gateway API" tabs of Istio's egress tasks write
+// one: Istio deploys it as a Deployment and a ClusterIP Service `<name>-istio`; one HTTP listener
+// on port 80 (the Gateway API requires a listener) admits the routes of its own namespace. The
+// name is the first of egress-gateway, egress-gateway-2, ... that `taken` does not hold.
+NewDocument kubernetesGatewayDocument(const QString &ns, const QStringList &taken);
+
 // A namespace whose pods get sidecars (`istio-injection: enabled`): the sources of egress
 // traffic before any workload is written.
 NewDocument sidecarNamespaceDocument(const QString &ns);

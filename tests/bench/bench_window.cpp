@@ -5,7 +5,8 @@
 //   bench_window --write SHAPE HOSTS FILE      (writes the mesh, to open it by hand)
 //
 // Shapes: one-gateway (what route recipes build: one Gateway gathering every host),
-// gateway-per-host, many-namespaces, many-findings (gateway-per-host with a mistake per host).
+// gateway-per-host, many-namespaces, many-findings (gateway-per-host with a mistake per host),
+// gateway-api (what `route add --api gateway-api` builds: a deployed Gateway per host).
 // Each (shape, hosts) runs in a fresh process. Steps, each until every view shows the result:
 // open; one keystroke in the YAML dock; one Properties edit; one route added (Edit > Add Route);
 // undo; selecting a host group on the canvas. For each: when the docks that show the files
@@ -397,7 +398,8 @@ int main(int argc, char *argv[]) {
     }
 
     QList<int> hostCounts{500, 2000, 10000};
-    QStringList shapes{"one-gateway", "gateway-per-host", "many-namespaces", "many-findings"};
+    QStringList shapes{"one-gateway", "gateway-per-host", "many-namespaces", "many-findings",
+                       "gateway-api"};
     int runs = 3;
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--hosts")) {

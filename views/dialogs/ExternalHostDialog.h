@@ -22,6 +22,7 @@ public:
     bool isHttp() const; // HTTP (the sidecar sees requests), else HTTPS (the app's own TLS)
 
     QLineEdit *hostEdit() const { return m_host; }
+    QComboBox *protocolBox() const { return m_protocol; }
 
 private:
     void validate();

@@ -26,8 +26,11 @@ PaletteWidget::PaletteWidget(QWidget *parent)
     const Entry entries[] = {
         {"workload", tr("Workload"), tr("A namespace or app whose sidecars send traffic out"),
          ":/egret/palette/workload.svg"},
-        {"egress-gateway", tr("Egress gateway"),
+        {"egress-gateway", tr("Egress gateway (Istio API)"),
          tr("A Gateway on the egress gateway workloads (istio: egressgateway)"),
+         ":/egret/palette/gateway.svg"},
+        {"egress-gateway-api", tr("Egress gateway (Gateway API)"),
+         tr("A Gateway API Gateway of class istio, which Istio deploys as <name>-istio"),
          ":/egret/palette/gateway.svg"},
         {"external-host", tr("External host"),
          tr("A host outside the mesh, declared by a ServiceEntry"), ":/egret/palette/host.svg"},

@@ -13,6 +13,8 @@
 #include "views/panels/PaletteWidget.h"
 
 #include <QComboBox>
+
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -244,6 +246,59 @@ private Q_SLOTS:
         QVERIFY(next.seen());
         QCOMPARE(offered, QStringLiteral("Gateway API"));
         QCOMPARE(w.session()->workspace().fileBytes(0), withRoute);
+    }
+
+    // The palette's Gateway API gateway: drawn as the gateway Istio deploys, offered as the
+    // dialect for the next route, and the route goes through it rather than a new one.
+    void routeThroughAGatewayApiGatewayFromThePalette() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        DialogAnswer<views::ExternalHostDialog> host([](views::ExternalHostDialog *d) {
+            d->hostEdit()->setText("api.example.com");
+            d->protocolBox()->setCurrentText("HTTP"); // port 80 follows
+            d->accept();
+        });
+        dropPaletteItem(w, "external-host");
+        QVERIFY(host.seen());
+        for (const char *kind : {"workload", "egress-gateway-api"}) {
+            DialogAnswer<QInputDialog> ns([](QInputDialog *d) {
+                d->setTextValue("shop");
+                d->accept();
+            });
+            dropPaletteItem(w, kind);
+            QVERIFY2(ns.seen(), kind);
+        }
+        QCOMPARE(w.session()->undoStack()->undoText(),
+                 QStringLiteral("Add Gateway API gateway shop/egress-gateway"));
+        waitForCanvas(w);
+        QVERIFY(w.flowScene()->nodeItem("gateway:shop/egress-gateway-istio"));
+
+        QString offered;
+        DialogAnswer<views::RouteDialog> route([&](views::RouteDialog *d) {
+            offered = d->apiBox()->currentText();
+            d->patternBox()->setCurrentText("http");
+            d->accept();
+        });
+        QWidget *viewport = w.canvas()->viewport();
+        const QPoint from = viewPosOf(w, "workload:shop/*");
+        const QPoint to = viewPosOf(w, "host:api.example.com");
+        sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QVERIFY(route.seen());
+        QCOMPARE(offered, QStringLiteral("Gateway API"));
+        int gateways = 0;
+        for (const Resource *r : w.session()->workspace().resources())
+            gateways += r->kind == Kind::KubernetesGateway ? 1 : 0;
+        QCOMPARE(gateways, 1);
+        waitForCanvas(w);
+        const FlowGraph &flows = w.flowScene()->flows();
+        QVERIFY(flows.hop("workload:shop/*->gateway:shop/egress-gateway-istio:80/HTTP/plaintext"));
+        QVERIFY(flows.hop("gateway:shop/egress-gateway-istio->host:api.example.com:80/HTTP/"
+                          "plaintext"));
     }
 
     void aHopShowsWhyInProperties() {

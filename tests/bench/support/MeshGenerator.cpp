@@ -218,6 +218,66 @@ QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
     return out.toUtf8();
 }
 
+// GatewayApi: Istio's Gateway API egress task, once per host.
+QByteArray generateGatewayApi(const MeshOptions &o) {
+    QString out;
+    out.reserve(o.hosts * 2000);
+    for (int n = 0; n < o.namespaces; ++n) {
+        out += QStringLiteral("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%1\n"
+                              "  labels:\n    istio-injection: enabled\n")
+                   .arg(n);
+        for (int d = 0; d < 3; ++d)
+            out +=
+                QStringLiteral(
+                    "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client-%2\n"
+                    "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: "
+                    "client-%2\n  template:\n    metadata:\n      labels:\n        app: client-%2\n"
+                    "    spec:\n      containers:\n      - name: client\n        image: "
+                    "curlimages/curl:8.5.0\n")
+                    .arg(n)
+                    .arg(d);
+    }
+    for (int i = 0; i < o.hosts; ++i) {
+        const QString host = hostName(i);
+        const QString id = QStringLiteral("api-%1").arg(i, 4, 10, QLatin1Char('0'));
+        const QString ns = QStringLiteral("team-%1").arg(i % o.namespaces);
+        out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                              "metadata:\n  name: %1\n  namespace: %2\nspec:\n  hosts:\n  - %3\n"
+                              "  ports:\n  - number: 80\n    name: http-port\n    protocol: HTTP\n"
+                              "  - number: 443\n    name: https\n    protocol: HTTPS\n"
+                              "  resolution: DNS\n")
+                   .arg(id, ns, host);
+        out += QStringLiteral(
+                   "---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n"
+                   "  name: %1-egress-gateway\n  namespace: %2\n  annotations:\n"
+                   "    networking.istio.io/service-type: ClusterIP\nspec:\n"
+                   "  gatewayClassName: istio\n  listeners:\n  - name: http\n    hostname: %3\n"
+                   "    port: 80\n    protocol: HTTP\n    allowedRoutes:\n      namespaces:\n"
+                   "        from: Same\n")
+                   .arg(id, ns, host);
+        out += QStringLiteral(
+                   "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n"
+                   "  name: direct-%1-to-egress-gateway\n  namespace: %2\nspec:\n"
+                   "  parentRefs:\n  - kind: ServiceEntry\n    group: networking.istio.io\n"
+                   "    name: %1\n  rules:\n  - backendRefs:\n"
+                   "    - name: %1-egress-gateway-istio\n      port: 80\n"
+                   "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n"
+                   "  name: forward-%1-from-egress-gateway\n  namespace: %2\nspec:\n"
+                   "  parentRefs:\n  - name: %1-egress-gateway\n  hostnames:\n  - %3\n"
+                   "  rules:\n  - backendRefs:\n    - kind: Hostname\n"
+                   "      group: networking.istio.io\n      name: %3\n      port: 80\n")
+                   .arg(id, ns, host);
+        if (i % 2 == 1)
+            out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
+                                  "metadata:\n  name: originate-tls-for-%1\n  namespace: %2\n"
+                                  "spec:\n  host: %3\n  trafficPolicy:\n    portLevelSettings:\n"
+                                  "    - port:\n        number: 80\n      tls:\n"
+                                  "        mode: SIMPLE\n        sni: %3\n")
+                       .arg(id, ns, host);
+    }
+    return out.toUtf8();
+}
+
 } // namespace
 
 QByteArray generateMesh(const MeshOptions &o) {
@@ -226,6 +286,8 @@ QByteArray generateMesh(const MeshOptions &o) {
         return generateSharedGateway(o, false);
     case MeshShape::ManyNamespaces:
         return generateSharedGateway(o, true);
+    case MeshShape::GatewayApi:
+        return generateGatewayApi(o);
     case MeshShape::GatewayPerHost:
         break;
     }
@@ -238,6 +300,8 @@ const char *shapeName(MeshShape shape) {
         return "one-gateway";
     case MeshShape::ManyNamespaces:
         return "many-namespaces";
+    case MeshShape::GatewayApi:
+        return "gateway-api";
     case MeshShape::GatewayPerHost:
         break;
     }
@@ -245,8 +309,8 @@ const char *shapeName(MeshShape shape) {
 }
 
 bool shapeFromName(const QByteArray &name, MeshShape *shape) {
-    for (MeshShape s :
-         {MeshShape::GatewayPerHost, MeshShape::OneGateway, MeshShape::ManyNamespaces})
+    for (MeshShape s : {MeshShape::GatewayPerHost, MeshShape::OneGateway, MeshShape::ManyNamespaces,
+                        MeshShape::GatewayApi})
         if (name == shapeName(s)) {
             *shape = s;
             return true;

@@ -20,6 +20,13 @@ enum class MeshShape {
     // As OneGateway, with ten times as many client namespaces, each holding its own hosts
     // (exported to itself only) and one Sidecar: a long, shallow Resources tree.
     ManyNamespaces,
+    // What `egret route add --api gateway-api` builds, host by host, as the "Gateway API" tab of
+    // Istio's HTTP egress task: per host a ServiceEntry (80 HTTP, 443 HTTPS), a Gateway of class
+    // istio (a Gateway takes at most 64 listeners, so one each: 2000 deployed gateways) and two
+    // HTTPRoutes, the mesh one (ServiceEntry parent) and the gateway's; every second host a
+    // DestinationRule originating SIMPLE TLS at the gateway without caCertificates. Client
+    // namespaces as in OneGateway.
+    GatewayApi,
 };
 
 struct MeshOptions {

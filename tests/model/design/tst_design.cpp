@@ -55,6 +55,31 @@ private Q_SLOTS:
         QCOMPARE(all[1]->meta.labels.value("istio-injection"), QStringLiteral("enabled"));
     }
 
+    // The Gateway API gateway is complete as dropped: Istio accepts it, and a second one in the
+    // same namespace gets a name of its own.
+    void paletteGatewayApiGatewayIsValid() {
+        Workspace ws;
+        const int file = ws.createFile(QStringLiteral("design.yaml"));
+        const design::NewDocument first = design::kubernetesGatewayDocument("egress", {});
+        QVERIFY(first.problem.isEmpty());
+        QCOMPARE(first.description,
+                 QStringLiteral("Add Gateway API gateway egress/egress-gateway"));
+        ws.appendDocument(file, first.body);
+        QVERIFY(ws.diagnostics().isEmpty());
+        const Resource *r = ws.resources().value(0);
+        QVERIFY(r && r->kind == Kind::KubernetesGateway);
+        QCOMPARE(r->ns, QStringLiteral("egress"));
+        const auto *g = r->as<KubernetesGateway>();
+        QCOMPARE(g->gatewayClassName, QStringLiteral("istio"));
+        QCOMPARE(g->listeners.size(), 1);
+        QCOMPARE(g->listeners[0].port, 80);
+        QCOMPARE(g->listeners[0].protocol, QStringLiteral("HTTP"));
+        QCOMPARE(validation::validate(ws, {}).size(), 0);
+        QCOMPARE(design::kubernetesGatewayDocument("egress", {"egress-gateway"}).description,
+                 QStringLiteral("Add Gateway API gateway egress/egress-gateway-2"));
+        QVERIFY(!design::kubernetesGatewayDocument("Team A", {}).problem.isEmpty());
+    }
+
     void paletteRefusesANamespaceKubernetesRefuses() {
         for (const char *bad : {"Team A", "../../tmp/x", "-shop", ""}) {
             const design::NewDocument doc = design::sidecarNamespaceDocument(bad);

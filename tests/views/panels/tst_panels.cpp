@@ -393,10 +393,16 @@ spec:
 
     void paletteDragsCarryTheKind() {
         PaletteWidget palette;
-        QCOMPARE(palette.count(), 3);
-        QVERIFY(!palette.item(0)->icon().isNull());
-        std::unique_ptr<QMimeData> mime(palette.model()->mimeData({palette.model()->index(2, 0)}));
-        QCOMPARE(mime->data(PaletteWidget::kPaletteMime), QByteArray("external-host"));
+        QStringList kinds;
+        for (int row = 0; row < palette.count(); ++row) {
+            QVERIFY(!palette.item(row)->icon().isNull());
+            std::unique_ptr<QMimeData> mime(
+                palette.model()->mimeData({palette.model()->index(row, 0)}));
+            kinds << QString::fromUtf8(mime->data(PaletteWidget::kPaletteMime));
+        }
+        QCOMPARE(kinds, QStringList(
+                            {"workload", "egress-gateway", "egress-gateway-api", "external-host"}));
+        QCOMPARE(palette.item(2)->text(), QStringLiteral("Egress gateway (Gateway API)"));
     }
 };
 
