@@ -87,10 +87,7 @@ QByteArray writeDot(const VisibleGraph &graph, const QHash<QString, QSizeF> &nod
     // otherwise sit with the workloads).
     QByteArray workloads, gateways, hosts;
     for (const VisibleNode &n : graph.nodes) {
-        QByteArray &column = n.kind == VisibleNode::Workload || n.kind == VisibleNode::WorkloadGroup
-                                 ? workloads
-                             : n.kind == VisibleNode::Gateway ? gateways
-                                                              : hosts;
+        QByteArray &column = n.isWorkloadLike() ? workloads : n.isGatewayLike() ? gateways : hosts;
         column += ' ' + dotQuoted(n.id) + ';';
     }
     out += "  node [style=invis, width=0.01, height=0.01];\n";

@@ -53,8 +53,8 @@ void FlowScene::setFlows(FlowGraph graph) {
 }
 
 bool FlowScene::isGroupCollapsed(const QString &groupId) const {
-    if (isWorkloadGroupId(groupId))
-        return !m_openWorkloads.contains(groupId);
+    if (isSamenessGroupId(groupId))
+        return !m_openFolds.contains(groupId);
     const auto user = m_userCollapsed.constFind(groupId);
     return user != m_userCollapsed.cend() ? *user : m_collapsed.contains(groupId);
 }
@@ -62,11 +62,11 @@ bool FlowScene::isGroupCollapsed(const QString &groupId) const {
 void FlowScene::setGroupCollapsed(const QString &groupId, bool collapsed) {
     if (isGroupCollapsed(groupId) == collapsed)
         return;
-    if (isWorkloadGroupId(groupId)) {
+    if (isSamenessGroupId(groupId)) {
         if (collapsed)
-            m_openWorkloads.remove(groupId);
+            m_openFolds.remove(groupId);
         else
-            m_openWorkloads.insert(groupId);
+            m_openFolds.insert(groupId);
     } else {
         if (!m_grouping.group(groupId))
             return;
@@ -85,7 +85,7 @@ void FlowScene::setAllGroupsCollapsed(bool collapsed) {
     // made before give way, choices made after apply on top.
     m_allCollapsed = collapsed;
     m_userCollapsed.clear();
-    m_openWorkloads.clear();
+    m_openFolds.clear();
     requestPlan();
 }
 
@@ -102,10 +102,10 @@ bool FlowScene::revealNode(const QString &flowId) {
         const HostGroup *group = m_grouping.group(g);
         g = group ? group->parent : QString();
     }
-    // A workload folded with others that send alike.
+    // A workload (gateway) folded with others whose traffic looks the same.
     const QString folded = m_visible.shownAs.value(flowId);
-    if (isWorkloadGroupId(folded) && !m_openWorkloads.contains(folded)) {
-        m_openWorkloads.insert(folded);
+    if (isSamenessGroupId(folded) && !m_openFolds.contains(folded)) {
+        m_openFolds.insert(folded);
         changed = true;
     }
     if (changed)
@@ -127,7 +127,7 @@ void FlowScene::startPlan() {
     m_hasNextFlows = false;
     m_nextFlows = FlowGraph();
     request.userCollapsed = m_userCollapsed;
-    request.openWorkloads = m_openWorkloads;
+    request.openFolds = m_openFolds;
     request.allCollapsed = m_allCollapsed; // until a plan made with it is shown
     request.serial = ++m_planSerial;
     m_planRunning = true;
@@ -169,7 +169,7 @@ void FlowScene::adopt(ScenePlan plan) {
     m_grouping = std::move(plan.grouping);
     m_collapsed = std::move(plan.collapsed);
     m_userCollapsed = std::move(plan.userCollapsed);
-    m_openWorkloads = std::move(plan.openWorkloads);
+    m_openFolds = std::move(plan.openFolds);
     m_allCollapsed.reset();
     m_visible = std::move(plan.visible);
     syncItems();

@@ -101,7 +101,7 @@ private:
     VisibleGraph m_visible;
     // What is asked for: the user's choices (also shown once planned) and the next graph.
     QHash<QString, bool> m_userCollapsed;
-    QSet<QString> m_openWorkloads; // workload groups
+    QSet<QString> m_openFolds; // workload and gateway groups the user opened
     std::optional<bool> m_allCollapsed;
     FlowGraph m_nextFlows;
     bool m_hasNextFlows = false;

@@ -22,6 +22,7 @@ NodeItem *makeNodeItem(const VisibleNode &n) {
         return new HostItem(n);
     case VisibleNode::Group:
     case VisibleNode::WorkloadGroup:
+    case VisibleNode::GatewayGroup:
         return new GroupItem(n, false);
     }
     return nullptr;
@@ -29,7 +30,7 @@ NodeItem *makeNodeItem(const VisibleNode &n) {
 
 int column(VisibleNode::Kind k) {
     return k == VisibleNode::Workload || k == VisibleNode::WorkloadGroup ? 0
-           : k == VisibleNode::Gateway                                   ? 1
+           : k == VisibleNode::Gateway || k == VisibleNode::GatewayGroup ? 1
                                                                          : 2;
 }
 
@@ -69,7 +70,9 @@ void FlowScene::syncItems() {
         keepFrames.insert(c.id);
         VisibleNode n;
         n.id = c.id;
-        n.kind = isWorkloadGroupId(c.id) ? VisibleNode::WorkloadGroup : VisibleNode::Group;
+        n.kind = isWorkloadGroupId(c.id)  ? VisibleNode::WorkloadGroup
+                 : isGatewayGroupId(c.id) ? VisibleNode::GatewayGroup
+                                          : VisibleNode::Group;
         n.label = c.label;
         if (GroupItem *frame = m_frames.value(c.id)) {
             frame->setNode(n);

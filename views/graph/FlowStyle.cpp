@@ -59,6 +59,7 @@ QColor nodeFill(VisibleNode::Kind kind) {
     case VisibleNode::WorkloadGroup:
         return {0xe8, 0xf0, 0xfb};
     case VisibleNode::Gateway:
+    case VisibleNode::GatewayGroup:
         return {0xfd, 0xf2, 0xdd};
     case VisibleNode::Host:
         return {0xe6, 0xf6, 0xec};
@@ -74,6 +75,7 @@ QColor nodeBorder(VisibleNode::Kind kind) {
     case VisibleNode::WorkloadGroup:
         return {0x3d, 0x5a, 0x80};
     case VisibleNode::Gateway:
+    case VisibleNode::GatewayGroup:
         return {0xa8, 0x6b, 0x0c};
     case VisibleNode::Host:
         return {0x2b, 0x7a, 0x4b};
@@ -131,6 +133,7 @@ QSizeF nodeSize(const VisibleNode &node) {
         break;
     case VisibleNode::Group:
     case VisibleNode::WorkloadGroup:
+    case VisibleNode::GatewayGroup:
         extra += 26;
         break;
     }

@@ -98,7 +98,11 @@ QString groupTooltip(const HostGroup &g) {
 }
 
 QString workloadGroupTooltip(const VisibleNode &group) {
-    QString out = QStringLiteral("<b>%1</b> whose egress is the same:").arg(esc(group.label));
+    const bool gateways = group.kind == VisibleNode::GatewayGroup;
+    QString out = QStringLiteral("<b>%1</b> %2:")
+                      .arg(esc(group.label),
+                           gateways ? QStringLiteral("that take the same traffic to the same hosts")
+                                    : QStringLiteral("whose egress is the same"));
     for (int i = 0; i < group.members.size() && i < 12; ++i)
         out += QStringLiteral("<br/>&nbsp;&nbsp;%1").arg(esc(group.members.at(i)));
     if (group.members.size() > 12)

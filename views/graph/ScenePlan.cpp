@@ -15,7 +15,7 @@ ScenePlan planScene(PlanRequest request) {
             plan.userCollapsed.insert(g.id, *request.allCollapsed);
     for (auto it = request.userCollapsed.cbegin(); it != request.userCollapsed.cend(); ++it)
         plan.userCollapsed.insert(it.key(), it.value());
-    plan.openWorkloads = std::move(request.openWorkloads);
+    plan.openFolds = std::move(request.openFolds);
     // The user's choice sticks across graphs; groups they never touched fold by default.
     const QSet<QString> defaults = plan.grouping.defaultCollapsed();
     for (const HostGroup &g : plan.grouping.groups()) {
@@ -23,18 +23,21 @@ ScenePlan planScene(PlanRequest request) {
         if (user != plan.userCollapsed.cend() ? *user : defaults.contains(g.id))
             plan.collapsed.insert(g.id);
     }
-    plan.visible = buildVisibleGraph(plan.flows, plan.grouping, plan.collapsed, plan.openWorkloads);
+    plan.visible = buildVisibleGraph(plan.flows, plan.grouping, plan.collapsed, plan.openFolds);
     if (request.allCollapsed && !*request.allCollapsed) {
-        // Opening a workload group can only be told once the graph is folded.
-        bool opened = false;
-        for (const VisibleNode &n : plan.visible.nodes)
-            if (n.kind == VisibleNode::WorkloadGroup) {
-                plan.openWorkloads.insert(n.id);
-                opened = true;
-            }
-        if (opened)
-            plan.visible =
-                buildVisibleGraph(plan.flows, plan.grouping, plan.collapsed, plan.openWorkloads);
+        // Opening a workload or gateway group can only be told once the graph is folded; open
+        // workloads may leave gateways that still fold, so again until none does.
+        for (bool opened = true; opened;) {
+            opened = false;
+            for (const VisibleNode &n : plan.visible.nodes)
+                if (n.kind == VisibleNode::WorkloadGroup || n.kind == VisibleNode::GatewayGroup) {
+                    plan.openFolds.insert(n.id);
+                    opened = true;
+                }
+            if (opened)
+                plan.visible =
+                    buildVisibleGraph(plan.flows, plan.grouping, plan.collapsed, plan.openFolds);
+        }
     }
 
     for (const VisibleNode &n : plan.visible.nodes) {
@@ -42,7 +45,7 @@ ScenePlan planScene(PlanRequest request) {
             plan.tooltips.insert(n.id, nodeTooltip(*f));
         else if (const HostGroup *g = plan.grouping.group(n.id))
             plan.tooltips.insert(n.id, groupTooltip(*g));
-        else if (n.kind == VisibleNode::WorkloadGroup)
+        else if (n.kind == VisibleNode::WorkloadGroup || n.kind == VisibleNode::GatewayGroup)
             plan.tooltips.insert(n.id, workloadGroupTooltip(n));
     }
     for (const VisibleCluster &c : plan.visible.clusters)

@@ -16,7 +16,7 @@ namespace egret::views {
 struct PlanRequest {
     FlowGraph flows;
     QHash<QString, bool> userCollapsed; // host group -> folded, as the user set it
-    QSet<QString> openWorkloads;        // workload groups the user opened
+    QSet<QString> openFolds;            // workload and gateway groups the user opened
     std::optional<bool> allCollapsed;   // fold (or open) every group of this graph
     quint64 serial = 0;
 };
@@ -29,7 +29,7 @@ struct ScenePlan {
     HostGrouping grouping;
     QSet<QString> collapsed; // host groups folded
     QHash<QString, bool> userCollapsed;
-    QSet<QString> openWorkloads;
+    QSet<QString> openFolds;
     VisibleGraph visible;
     QHash<QString, QString> tooltips; // visible node, frame and edge ids -> tooltip
     quint64 serial = 0;

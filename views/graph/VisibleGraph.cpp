@@ -31,6 +31,10 @@ bool isWorkloadGroupId(const QString &id) {
     return id.startsWith(QLatin1String("group:workloads/"));
 }
 
+bool isGatewayGroupId(const QString &id) {
+    return id.startsWith(QLatin1String("group:gateways/"));
+}
+
 namespace {
 
 VisibleNode::Kind visibleKind(FlowNodeKind k) {
@@ -133,21 +137,49 @@ void foldHosts(const HostGrouping &grouping, const QSet<QString> &collapsed, Vis
         walk(top, QString(), false);
 }
 
-// Workloads whose hops look the same once hosts are folded, by their first member's id. An open
-// class is a frame around its members.
-void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QString> &open,
-                   VisibleGraph &out, QHash<QString, QString> &clusterOf) {
-    // What each workload's edges look like: entries "target|tls|label[|x]". Tens of thousands of
-    // hops share a few thousand distinct entries, so each is built once and workloads keep
-    // indexes into them.
-    QMap<QString, QVector<int>> signature; // workload -> its entries
-    int workloads = 0;
+// What folds by sameness: workloads by where they send, gateways by what they receive from
+// whom and where they send it.
+struct FoldKind {
+    FlowNodeKind kind;
+    VisibleNode::Kind visible;
+    int from; // nodes of the kind in the graph before folding starts
+    const char *idPrefix;
+    const char *one;
+    const char *many;
+    const char *detail;
+    bool incoming; // whether hops into a node tell it apart too
+};
+
+const FoldKind kWorkloadFold{FlowNodeKind::Workload,
+                             VisibleNode::WorkloadGroup,
+                             kFoldWorkloadsFrom,
+                             "group:workloads/",
+                             "workload",
+                             "workloads",
+                             "same egress",
+                             false};
+const FoldKind kGatewayFold{FlowNodeKind::Gateway,
+                            VisibleNode::GatewayGroup,
+                            kFoldGatewaysFrom,
+                            "group:gateways/",
+                            "gateway",
+                            "gateways",
+                            "same routes",
+                            true};
+
+// Nodes of one kind whose hops look the same once hosts (and, for gateways, workloads) are
+// folded, by their first member's id. An open class is a frame around its members.
+void foldBySameness(const FoldKind &fold, const FlowGraph &graph, const HopEnds &ends,
+                    const QSet<QString> &open, VisibleGraph &out,
+                    QHash<QString, QString> &clusterOf) {
+    // What each node's edges look like: entries "[<]other|tls|label[|x]" ("<": a hop into it).
+    // Tens of thousands of hops share a few thousand distinct entries, so each is built once and
+    // nodes keep indexes into them.
+    QMap<QString, QVector<int>> signature; // node -> its entries
     for (const FlowNode &n : graph.nodes())
-        if (n.kind == FlowNodeKind::Workload) {
+        if (n.kind == fold.kind)
             signature[n.id];
-            ++workloads;
-        }
-    if (workloads < kFoldWorkloadsFrom)
+    if (signature.size() < fold.from)
         return;
     QVector<QVector<int> *> signatureOf(graph.nodes().size(), nullptr);
     for (int i = 0; i < graph.nodes().size(); ++i) {
@@ -162,21 +194,27 @@ void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QStri
     Interner protocols;
     QStringList entries;
     std::unordered_map<EntryKey, int, EntryKeyHash> entryIndex;
-    for (int h = 0; h < graph.hops().size(); ++h) {
-        QVector<int> *entriesOfWorkload = ends.from[h] < 0 ? nullptr : signatureOf[ends.from[h]];
-        if (!entriesOfWorkload || ends.to[h] < 0)
-            continue;
-        const FlowHop &hop = graph.hops()[h];
-        const EntryKey key{shown[ends.to[h]], hop.port, protocols.intern(hop.protocol),
+    auto addEntry = [&](QVector<int> *of, int other, bool incoming, const FlowHop &hop) {
+        // Incoming entries count as other nodes: ids are never negative.
+        const EntryKey key{incoming ? -1 - other : other, hop.port, protocols.intern(hop.protocol),
                            int(hop.tls), hop.failing()};
         auto e = entryIndex.find(key);
         if (e == entryIndex.end()) {
-            entries << ids.text(key.target) + QLatin1Char('|') + wireTlsName(hop.tls) +
-                           QLatin1Char('|') + edgeLabel(hop) +
-                           (hop.failing() ? QStringLiteral("|x") : QString());
+            entries << (incoming ? QStringLiteral("<") : QString()) + ids.text(other) +
+                           QLatin1Char('|') + wireTlsName(hop.tls) + QLatin1Char('|') +
+                           edgeLabel(hop) + (hop.failing() ? QStringLiteral("|x") : QString());
             e = entryIndex.emplace(key, int(entries.size()) - 1).first;
         }
-        entriesOfWorkload->append(e->second);
+        of->append(e->second);
+    };
+    for (int h = 0; h < graph.hops().size(); ++h) {
+        const int f = ends.from[h], t = ends.to[h];
+        if (f < 0 || t < 0)
+            continue;
+        if (signatureOf[f])
+            addEntry(signatureOf[f], shown[t], false, graph.hops()[h]);
+        if (fold.incoming && signatureOf[t])
+            addEntry(signatureOf[t], shown[f], true, graph.hops()[h]);
     }
     // Sorted and unique by text, as the classes are told apart by the joined text.
     QVector<int> order(entries.size());
@@ -186,7 +224,7 @@ void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QStri
     QVector<int> rank(entries.size());
     for (int i = 0; i < order.size(); ++i)
         rank[order[i]] = i;
-    QMap<QString, QStringList> classes; // signature -> workloads, in id order
+    QMap<QString, QStringList> classes; // signature -> nodes, in id order
     for (auto it = signature.begin(); it != signature.end(); ++it) {
         QVector<int> &ranks = *it;
         for (int &i : ranks)
@@ -204,19 +242,20 @@ void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QStri
     for (const QStringList &members : std::as_const(classes)) {
         if (members.size() < 2)
             continue;
-        const QString id = QStringLiteral("group:workloads/") + members.first();
-        const QString label = plural(members.size(), "workload", "workloads");
+        const QString id = QLatin1String(fold.idPrefix) + members.first();
+        const QString label = plural(members.size(), fold.one, fold.many);
         if (open.contains(id)) {
-            out.clusters.append({id, label + QStringLiteral(", same egress"), QString()});
+            out.clusters.append(
+                {id, label + QStringLiteral(", ") + QLatin1String(fold.detail), QString()});
             for (const QString &m : members)
                 clusterOf.insert(m, id);
             continue;
         }
         VisibleNode n;
         n.id = id;
-        n.kind = VisibleNode::WorkloadGroup;
+        n.kind = fold.visible;
         n.label = label;
-        n.detail = QStringLiteral("same egress");
+        n.detail = QLatin1String(fold.detail);
         out.nodes.append(n);
         for (const QString &m : members)
             out.shownAs.insert(m, id);
@@ -226,12 +265,14 @@ void foldWorkloads(const FlowGraph &graph, const HopEnds &ends, const QSet<QStri
 } // namespace
 
 VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &grouping,
-                               const QSet<QString> &collapsed, const QSet<QString> &openWorkloads) {
+                               const QSet<QString> &collapsed, const QSet<QString> &openFolds) {
     VisibleGraph out;
     QHash<QString, QString> clusterOf; // host or workload -> the open group it sits in
     const HopEnds ends(graph);
     foldHosts(grouping, collapsed, out, clusterOf);
-    foldWorkloads(graph, ends, openWorkloads, out, clusterOf);
+    foldBySameness(kWorkloadFold, graph, ends, openFolds, out, clusterOf);
+    // After the workloads: gateways that the same (folded) senders reach fold together.
+    foldBySameness(kGatewayFold, graph, ends, openFolds, out, clusterOf);
 
     QHash<QString, int> nodeIndex;
     for (int i = 0; i < out.nodes.size(); ++i)

@@ -13,7 +13,9 @@ namespace egret::views {
 // and the frames of open host groups. Ids are the flow graph's, so items follow a re-derivation.
 struct VisibleNode {
     // Group: hosts by domain suffix. WorkloadGroup: workloads whose egress is the same.
-    enum Kind { Workload, Gateway, Host, Group, WorkloadGroup };
+    // GatewayGroup: gateways that take the same traffic from the same senders on to the same
+    // hosts (the Gateway API deploys a gateway per Gateway: thousands, one per host).
+    enum Kind { Workload, Gateway, Host, Group, WorkloadGroup, GatewayGroup };
     QString id; // flow node id, or the group id
     Kind kind = Host;
     QString label;
@@ -21,7 +23,9 @@ struct VisibleNode {
     QString cluster; // the open host group it sits in, if any
     NodeFlags flags;
     QStringList members; // groups: the flow nodes folded into it
-    bool isGroup() const { return kind == Group || kind == WorkloadGroup; }
+    bool isGroup() const { return kind == Group || kind == WorkloadGroup || kind == GatewayGroup; }
+    bool isWorkloadLike() const { return kind == Workload || kind == WorkloadGroup; }
+    bool isGatewayLike() const { return kind == Gateway || kind == GatewayGroup; }
 };
 
 struct VisibleEdge {
@@ -54,17 +58,23 @@ struct VisibleGraph {
     const VisibleEdge *edgeDrawing(const FlowGraph &graph, const QString &hopId) const;
 };
 
-// Workloads are folded by sameness only in graphs with more of them than this.
+// Workloads (gateways) are folded by sameness only in graphs with at least this many of them.
 inline constexpr int kFoldWorkloadsFrom = 6;
+inline constexpr int kFoldGatewaysFrom = 6;
 
 // Folds `graph`: a host inside a collapsed group shows as that group (the outermost collapsed
 // one); in graphs with many workloads, workloads whose egress looks the same on the canvas (same
-// targets, TLS, ports) show as one "N workloads" node unless that group is in `openWorkloads`.
-// Hops that then join the same two nodes with the same TLS become one edge.
+// targets, TLS, ports) show as one "N workloads" node, and likewise gateways whose hops in and out
+// look the same as one "N gateways" node, unless that group is in `openFolds`. Hops that then
+// join the same two nodes with the same TLS become one edge.
 VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &grouping,
-                               const QSet<QString> &collapsed,
-                               const QSet<QString> &openWorkloads = {});
+                               const QSet<QString> &collapsed, const QSet<QString> &openFolds = {});
 bool isWorkloadGroupId(const QString &id);
+bool isGatewayGroupId(const QString &id);
+// A group folded by sameness (workloads or gateways), as opposed to a host group.
+inline bool isSamenessGroupId(const QString &id) {
+    return isWorkloadGroupId(id) || isGatewayGroupId(id);
+}
 
 QString edgeLabel(const FlowHop &hop); // "80 HTTP"
 QStringList hopBadges(const FlowHop &hop);

@@ -285,6 +285,57 @@ private Q_SLOTS:
         QVERIFY(scene.nodeItem(group));
     }
 
+    // The Gateway API deploys one gateway per Gateway, so a mesh routed host by host has as
+    // many gateways as hosts: those that take the same traffic on to the same (folded) hosts
+    // show as one node, which opens like a workload group.
+    void gatewaysThatRouteAlikeFold() {
+        QByteArray yaml;
+        for (int i = 0; i < 60; ++i)
+            yaml += QStringLiteral(
+                        "---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                        "metadata: {name: api-%1}\nspec:\n  hosts: [api-%1.partner.example.com]\n"
+                        "  ports: [{number: 80, name: http, protocol: HTTP}]\n  resolution: DNS\n"
+                        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                        "metadata: {name: gw-%1}\nspec:\n  gatewayClassName: istio\n"
+                        "  listeners: [{name: http, port: 80, protocol: HTTP}]\n"
+                        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                        "metadata: {name: to-gw-%1}\nspec:\n"
+                        "  parentRefs: [{kind: ServiceEntry, group: networking.istio.io, "
+                        "name: api-%1}]\n"
+                        "  rules: [{backendRefs: [{name: gw-%1-istio, port: 80}]}]\n"
+                        "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                        "metadata: {name: from-gw-%1}\nspec:\n  parentRefs: [{name: gw-%1}]\n"
+                        "  rules: [{backendRefs: [{kind: Hostname, group: networking.istio.io, "
+                        "name: api-%1.partner.example.com, port: 80}]}]\n")
+                        .arg(i, 2, 10, QLatin1Char('0'))
+                        .toUtf8();
+        FlowScene scene;
+        showAndLayOut(scene, flowsOfBytes(yaml));
+        QStringList gatewayNodes;
+        for (const VisibleNode &n : scene.visibleGraph().nodes)
+            if (n.isGatewayLike())
+                gatewayNodes << n.id;
+        // The 60 hosts show as five ranges of twelve: the gateways fold alike, one group each.
+        QCOMPARE(gatewayNodes.size(), 5);
+        const QString group = "group:gateways/gateway:default/gw-00-istio";
+        QCOMPARE(gatewayNodes.first(), group);
+        NodeItem *folded = scene.nodeItem(group);
+        QVERIFY(folded);
+        QCOMPARE(folded->node().label, QString("12 gateways"));
+        QVERIFY(!scene.nodeItem("gateway:default/gw-07-istio"));
+        QVERIFY(scene.hopItem("bundle:" + group +
+                              "->group:partner.example.com#api-00~api-11/"
+                              "plaintext"));
+        // Selecting a member selects its group, which stands for what makes each member.
+        scene.selectIds({"gateway:default/gw-07-istio"});
+        QCOMPARE(scene.flowSelection().nodeIds, QStringList{group});
+        QVERIFY(scene.flowSelection().provenance.size() >= 12);
+        scene.toggleGroup(group);
+        scene.waitForLayout();
+        QVERIFY(scene.nodeItem("gateway:default/gw-07-istio"));
+        QVERIFY(scene.frameItem(group));
+    }
+
     void drawsWhatTheLiveAnalysisDerivesInTheBackground() {
         Workspace ws;
         flowsOfBytes(data("registry.yaml"), {}, {}, &ws);
