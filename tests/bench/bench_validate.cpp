@@ -66,6 +66,9 @@ QVector<Edit> sharedGatewayEdits(const QByteArray &mesh) {
         {"Deployment", "app: client-0", "app: client-x"},
         {"Gateway", httpHosts, httpHosts + "    - team-0/added.example.com\n"},
         {"Gateway", lastTlsHost + tlsEnd, tlsEnd},
+        // The Gateway API shape: a listener admitting every namespace, a backend's port.
+        {"Gateway", "from: Same", "from: All"},
+        {"HTTPRoute", "port: 80\n", "port: 8080\n"},
     };
 }
 

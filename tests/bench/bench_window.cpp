@@ -226,22 +226,27 @@ int windowChild(const QString &path) {
         });
     steps.append(open.json());
 
-    // One keystroke in the YAML dock: a port of a VirtualService's route gains a digit.
+    // One keystroke in the YAML dock: a port of a route (a VirtualService's, or in the Gateway
+    // API an HTTPRoute's backend) gains a digit.
     const Resource *vs = run.middle(Kind::VirtualService);
+    if (!vs)
+        vs = run.middle(Kind::HttpRoute);
     if (vs) {
         const QString vsName = vs->meta.name;
+        const Kind vsKind = vs->kind;
         w.selectResource(vs->id);
         QCoreApplication::processEvents();
         views::YamlEditor *editor = w.yamlEditor();
         editor->setFocus();
         QTextBlock target;
         for (QTextBlock b = editor->document()->begin(); b.isValid(); b = b.next())
-            if (b.text().trimmed().startsWith("number: "))
+            if (b.text().trimmed().startsWith("number: ") ||
+                b.text().trimmed().startsWith("port: "))
                 target = b; // the last port: the route toward the host
         QTextCursor c(target);
         c.movePosition(QTextCursor::EndOfBlock);
         editor->setTextCursor(c);
-        const QString typed = target.text().trimmed().mid(8) + QLatin1Char('7');
+        const QString typed = target.text().section(QLatin1Char(':'), 1).trimmed() + '7';
         Step key = run.measure(
             "keystroke in YAML",
             [&] {
@@ -251,7 +256,7 @@ int windowChild(const QString &path) {
             [&] {
                 const Resource *now = nullptr;
                 run.ws().forEachResource([&](const Resource &r) {
-                    if (r.meta.name == vsName && r.kind == Kind::VirtualService)
+                    if (r.meta.name == vsName && r.kind == vsKind)
                         now = &r;
                 });
                 return now && run.ws().document(now->id.document)->text.contains(typed.toUtf8()) &&
