@@ -2,12 +2,73 @@
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
 #include "model/io/AtomicWrite.h"
+#include "model/io/ExportFolder.h"
 #include "model/io/Exporter.h"
 #include "model/validation/Validator.h"
 
 #include <QCommandLineParser>
 
 namespace egret::cli {
+
+namespace {
+
+// --strict: the validator's errors refuse the export too.
+void addValidatorErrors(const Workspace &ws, Diagnostics *problems, bool *ok) {
+    for (const validation::Finding &f : validation::validate(ws)) {
+        if (f.type->level == Severity::Error) {
+            Diagnostic d = f.toDiagnostic();
+            d.message = QStringLiteral("[%1] %2").arg(d.code, d.message);
+            problems->append(d);
+            *ok = false;
+        }
+    }
+}
+
+// --split-namespaces -o DIR: a file per namespace and a kustomization; files the folder already
+// holds are replaced only with --force, and files an earlier export left there are named.
+int exportSplit(const Workspace &ws, const QString &dir, bool force, bool strict) {
+    ExportOptions options;
+    options.force = force;
+    FolderExport result = exportPerNamespace(ws, options);
+    if (strict)
+        addValidatorErrors(ws, &result.problems, &result.ok);
+    printDiagnostics(result.problems);
+    if (!result.ok && !force) {
+        err(QStringLiteral("egret export: %1 problem(s); nothing written (--force writes anyway)\n")
+                .arg(result.problems.size()));
+        return Findings;
+    }
+    const FolderCheck check = checkExportFolder(result, dir);
+    if (!check.problem.isEmpty()) {
+        err(QStringLiteral("egret export: %1\n").arg(check.problem));
+        return BadInput;
+    }
+    if (!check.replaced.isEmpty() && !force) {
+        err(QStringLiteral("egret export: %1 already holds %2 file(s) this export writes: %3; "
+                           "nothing written (--force replaces them)\n")
+                .arg(dir)
+                .arg(check.replaced.size())
+                .arg(check.replaced.join(QStringLiteral(", "))));
+        return BadInput;
+    }
+    QString error;
+    if (!writeExportFolder(result, dir, &error)) {
+        err(QStringLiteral("egret export: %1\n").arg(error));
+        return BadInput;
+    }
+    err(QStringLiteral("egret export: wrote %1 file(s) to %2%3\n")
+            .arg(result.files.size())
+            .arg(dir, check.replaced.isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (replaced: %1)")
+                                .arg(check.replaced.join(QStringLiteral(", ")))));
+    if (!check.leftBehind.isEmpty())
+        err(QStringLiteral("egret export: not part of this export, left as they are in %1: %2\n")
+                .arg(dir, check.leftBehind.join(QStringLiteral(", "))));
+    return result.ok ? Ok : Findings;
+}
+
+} // namespace
 
 int runExport(const QStringList &args) {
     QCommandLineParser parser;
@@ -34,7 +95,12 @@ int runExport(const QStringList &args) {
         {QStringLiteral("n"), QStringLiteral("namespace")},
         QStringLiteral("Namespace of documents that name none (default: default)."),
         QStringLiteral("NS"), QStringLiteral("default"));
-    parser.addOptions({output, force, strict, ns});
+    const QCommandLineOption split(
+        QStringLiteral("split-namespaces"),
+        QStringLiteral(
+            "Write a folder (-o DIR): a file per namespace, cluster.yaml and a "
+            "kustomization.yaml. Files it already holds are replaced only with --force."));
+    parser.addOptions({output, force, strict, ns, split});
     if (!parser.parse(QStringList{QStringLiteral("egret export")} + args)) {
         err(QStringLiteral("egret export: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -52,18 +118,20 @@ int runExport(const QStringList &args) {
     if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
         return BadInput;
 
+    if (parser.isSet(split)) {
+        if (!parser.isSet(output)) {
+            err(QStringLiteral("egret export: --split-namespaces writes a folder: name it with "
+                               "-o DIR\n"));
+            return BadInput;
+        }
+        return exportSplit(ws, parser.value(output), parser.isSet(force), parser.isSet(strict));
+    }
+
     ExportOptions options;
     options.force = parser.isSet(force);
     ExportResult result = exportWorkspace(ws, options);
     if (parser.isSet(strict)) {
-        for (const validation::Finding &f : validation::validate(ws)) {
-            if (f.type->level == Severity::Error) {
-                Diagnostic d = f.toDiagnostic();
-                d.message = QStringLiteral("[%1] %2").arg(d.code, d.message);
-                result.problems.append(d);
-                result.ok = false;
-            }
-        }
+        addValidatorErrors(ws, &result.problems, &result.ok);
         if (!result.ok && !options.force)
             result.yaml.clear();
     }

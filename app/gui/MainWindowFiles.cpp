@@ -3,6 +3,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/OffGuiThread.h"
 #include "model/io/AtomicWrite.h"
+#include "model/io/ExportFolder.h"
 #include "model/io/Exporter.h"
 #include "views/selection/SelectionModel.h"
 
@@ -167,15 +168,36 @@ void MainWindow::exportToFolder() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to Folder"));
     if (dir.isEmpty())
         return;
-    for (auto it = result.files.cbegin(); it != result.files.cend(); ++it) {
-        QString error;
-        if (!writeFileAtomically(QDir(dir).filePath(it.key()), it.value(), &error)) {
-            QMessageBox::critical(this, tr("Export"), error);
-            return;
-        }
+    // The folder may hold an earlier export, or files of its own: say what is replaced and what
+    // stays before writing anything.
+    const FolderCheck check = checkExportFolder(result, dir);
+    if (!check.problem.isEmpty()) {
+        QMessageBox::critical(this, tr("Export"), check.problem);
+        return;
     }
-    statusBar()->showMessage(
-        tr("Exported %n file(s) to %1", nullptr, int(result.files.size())).arg(dir), 8000);
+    if (!check.replaced.isEmpty()) {
+        QString text =
+            tr("%1 already holds %n file(s) this export writes:\n\n%2\n\n", nullptr,
+               int(check.replaced.size()))
+                .arg(QDir::toNativeSeparators(dir), check.replaced.join(QLatin1Char('\n')));
+        if (!check.leftBehind.isEmpty())
+            text += tr("Not part of this export, left as they are: %1\n\n")
+                        .arg(check.leftBehind.join(QStringLiteral(", ")));
+        const auto answer =
+            QMessageBox::warning(this, tr("Export to Folder"), text + tr("Replace them?"),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    QString error;
+    if (!writeExportFolder(result, dir, &error)) {
+        QMessageBox::critical(this, tr("Export"), error);
+        return;
+    }
+    QString message = tr("Exported %n file(s) to %1", nullptr, int(result.files.size())).arg(dir);
+    if (!check.leftBehind.isEmpty())
+        message += tr("; left as they are: %1").arg(check.leftBehind.join(QStringLiteral(", ")));
+    statusBar()->showMessage(message, 12000);
 }
 
 void MainWindow::closeWorkspace() {

@@ -1,6 +1,9 @@
 #include "model/io/Exporter.h"
 
+#include "model/core/KubernetesNames.h"
+
 #include "model/yaml/Emitter.h"
+#include "model/yaml/FieldLocator.h"
 #include "model/yaml/MergeKeys.h"
 
 #include <yaml-cpp/yaml.h>
@@ -17,7 +20,19 @@ namespace {
 struct ExportedObject {
     QString ns;
     QByteArray yaml;
+    SourceLocation nsLocation; // of metadata.namespace, else of the object
+    ResourceRef resource;
 };
+
+SourceLocation namespaceLocation(const SourceDocument &doc, const Resource &r) {
+    SourceLocation at = r.location;
+    yaml::TextPosition p;
+    if (yaml::locateField(doc.text, r.documentPath(QStringLiteral("metadata.namespace")), &p)) {
+        at.line = doc.firstLine + p.line + 1;
+        at.column = p.column + 1;
+    }
+    return at;
+}
 
 // Every object in file and document order, normalized, with the problems that block it.
 QVector<ExportedObject> exportObjects(const Workspace &ws, Diagnostics *problems) {
@@ -51,7 +66,8 @@ QVector<ExportedObject> exportObjects(const Workspace &ws, Diagnostics *problems
                 const std::optional<std::string> text =
                     yaml::emitDocument(node, yaml::EmitStyle{}, budget);
                 if (text) // else refused when loaded (alias bomb)
-                    out.append({r.ns, QByteArray::fromStdString(*text)});
+                    out.append({r.ns, QByteArray::fromStdString(*text), namespaceLocation(*doc, r),
+                                r.ref()});
             }
         }
     }
@@ -87,20 +103,50 @@ ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options) 
 FolderExport exportPerNamespace(const Workspace &ws, const ExportOptions &options) {
     FolderExport out;
     const QVector<ExportedObject> objects = exportObjects(ws, &out.problems);
+    // The namespace names a file: only a valid one may (never "../x", "a/b" or "").
+    const QString invalid = QStringLiteral("\ninvalid"); // a bucket no namespace can name
+    QMap<QString, QVector<QByteArray>> byNamespace;      // "" for cluster-scoped objects
+    for (const ExportedObject &o : objects) {
+        QString bucket = o.ns;
+        if (!o.ns.isEmpty()) {
+            if (const QString problem = checkDnsLabel(o.ns); !problem.isEmpty()) {
+                Diagnostic d;
+                d.code = QStringLiteral("metadata");
+                d.message = QStringLiteral("namespace %1: the API server refuses it, and no file "
+                                           "is named after it")
+                                .arg(problem);
+                d.location = o.nsLocation;
+                d.path = QStringLiteral("metadata.namespace");
+                d.resource = o.resource;
+                out.problems.append(d);
+                bucket = invalid;
+            }
+        }
+        byNamespace[bucket].append(o.yaml);
+    }
     out.ok = out.problems.isEmpty();
     if (!out.ok && !options.force)
         return out;
-    QMap<QString, QVector<QByteArray>> byFile;
-    for (const ExportedObject &o : objects)
-        byFile[(o.ns.isEmpty() ? QStringLiteral("cluster") : o.ns) + QStringLiteral(".yaml")]
-            .append(o.yaml);
+    const QString kustomizationFile = QStringLiteral("kustomization.yaml");
+    auto fileOf = [&](const QString &bucket) {
+        if (bucket == invalid)
+            return QStringLiteral("invalid.namespaces.yaml");
+        if (bucket.isEmpty())
+            return QStringLiteral("cluster.yaml");
+        const QString own = bucket + QStringLiteral(".yaml");
+        const bool taken = own == kustomizationFile ||
+                           (bucket == QLatin1String("cluster") && byNamespace.contains(QString()));
+        return taken ? bucket + QStringLiteral(".namespace.yaml") : own;
+    };
+    QMap<QString, QByteArray> files;
+    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
+        files.insert(fileOf(it.key()), join(it.value()));
     QByteArray kustomization =
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n";
-    for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
-        out.files.insert(it.key(), join(it.value()));
+    for (auto it = files.cbegin(); it != files.cend(); ++it)
         kustomization += "- " + it.key().toUtf8() + '\n';
-    }
-    out.files.insert(QStringLiteral("kustomization.yaml"), kustomization);
+    files.insert(kustomizationFile, kustomization);
+    out.files = std::move(files);
     return out;
 }
 

@@ -31,6 +31,11 @@ ExportResult exportWorkspace(const Workspace &ws, const ExportOptions &options =
 // The same export split by namespace, for a GitOps folder: "<namespace>.yaml" per namespace
 // (cluster-scoped objects in "cluster.yaml"), plus a "kustomization.yaml" listing them. File
 // names map to contents; empty when the export fails (unless forced).
+// Names come from the data, so only a valid namespace (a DNS label: no '/', no '.') names a file;
+// a namespace that is not one is a problem, and forced, its documents go to
+// "invalid.namespaces.yaml". A namespace whose file would be taken ("kustomization", or "cluster"
+// beside cluster-scoped objects) gets "<namespace>.namespace.yaml", which no namespace's own file
+// can be: every document has one file and no file is written twice.
 struct FolderExport {
     QMap<QString, QByteArray> files;
     Diagnostics problems;

@@ -58,31 +58,6 @@ QString checkHost(const QString &host) {
     return {};
 }
 
-QString checkDnsLabel(const QString &text) {
-    if (text.isEmpty())
-        return QStringLiteral("the name is empty");
-    for (QChar c : text)
-        if (!isLabelChar(c))
-            return QStringLiteral("\"%1\" is not a valid name (lower-case letters, digits and '-')")
-                .arg(text);
-    if (text.size() > 63 || text.startsWith(QLatin1Char('-')) || text.endsWith(QLatin1Char('-')))
-        return QStringLiteral("\"%1\" is not a valid name (at most 63 characters, no '-' at the "
-                              "ends)")
-            .arg(text);
-    return {};
-}
-
-QString checkDnsSubdomain(const QString &text) {
-    if (text.isEmpty() || text.size() > 253)
-        return QStringLiteral("\"%1\" is not a valid name").arg(text);
-    for (const QString &label : text.split(QLatin1Char('.')))
-        if (!checkDnsLabel(label).isEmpty())
-            return QStringLiteral("\"%1\" is not a valid name (lower-case letters, digits, '-' and "
-                                  "'.')")
-                .arg(text);
-    return {};
-}
-
 QString checkCidr(const QString &text) {
     const QString address = text.section(QLatin1Char('/'), 0, 0);
     const QString prefix =

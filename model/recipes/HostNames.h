@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/core/KubernetesNames.h"
 #include "model/istio/Hosts.h"
 
 #include <QString>
@@ -11,9 +12,9 @@ namespace egret::recipes {
 // the text is fine. A wildcard the recipes take is `*.example.com` (istio::isDomainWildcard),
 // never `*` alone.
 
-QString checkHost(const QString &host);         // a DNS name, or `*.` and one
-QString checkDnsLabel(const QString &text);     // namespaces, Gateway names: RFC 1123 label
-QString checkDnsSubdomain(const QString &text); // Secret names: RFC 1123 subdomain
+QString checkHost(const QString &host); // a DNS name, or `*.` and one
+using egret::checkDnsLabel;             // namespaces, Gateway names: RFC 1123 label
+using egret::checkDnsSubdomain;         // Secret names: RFC 1123 subdomain
 // An IPv4 or IPv6 address with an optional prefix length (`203.0.113.0/24`).
 QString checkCidr(const QString &text);
 // The address of a CIDR when it names a single host (/32, /128 or no prefix), else empty.

@@ -94,6 +94,58 @@ private Q_SLOTS:
         QVERIFY(ok.out.contains("kind: HTTPRoute"));
     }
 
+    // A folder per namespace is a trust boundary: a namespace never names a path, a folder's
+    // files are replaced only when asked, and files an earlier export left there are named.
+    void splitsNamespacesIntoAFolderSafely() {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in.yaml");
+        const QByteArray entry = "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                                 "metadata: {name: %1, namespace: %2}\nspec:\n"
+                                 "  hosts: [%1.example.com]\n"
+                                 "  ports: [{number: 80, name: http, protocol: HTTP}]\n";
+        auto se = [&](const char *name, const char *ns) {
+            return QString::fromUtf8(entry).arg(QLatin1String(name), QLatin1String(ns)).toUtf8();
+        };
+        egret::test::writeFile(in, se("a", "shop") + "---\n" + se("b", "kustomization") + "---\n" +
+                                       se("c", "\"../escaped\""));
+        const QString out = dir.filePath("out");
+        const Run noDir = egret({"export", in, "--split-namespaces"});
+        QCOMPARE(noDir.exitCode, 2);
+        QVERIFY(noDir.err.contains("-o DIR"));
+
+        const Run refused = egret({"export", in, "--split-namespaces", "-o", out});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(in.toUtf8() + ":17:21: error: namespace \"../escaped\""),
+                 refused.err.constData());
+        QVERIFY(!QFile::exists(out));
+
+        const Run forced = egret({"export", in, "--split-namespaces", "-o", out, "--force"});
+        QCOMPARE(forced.exitCode, 1); // written, with the problem still reported
+        QCOMPARE(QDir(out).entryList(QDir::Files),
+                 QStringList({"invalid.namespaces.yaml", "kustomization.namespace.yaml",
+                              "kustomization.yaml", "shop.yaml"}));
+        QVERIFY(!QFile::exists(dir.filePath("escaped.yaml")));
+        QVERIFY(egret::test::readFile(out + "/kustomization.namespace.yaml")
+                    .contains("namespace: kustomization"));
+        QVERIFY(egret::test::readFile(out + "/kustomization.yaml").contains("kind: Kustomization"));
+
+        // Again, into the folder it wrote: refused without --force, nothing touched.
+        egret::test::writeFile(in, se("a", "shop"));
+        egret::test::writeFile(out + "/shop.yaml", "# edited by hand\n");
+        const Run again = egret({"export", in, "--split-namespaces", "-o", out});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains("already holds 2 file(s) this export writes: "
+                                    "kustomization.yaml, shop.yaml"),
+                 again.err.constData());
+        QCOMPARE(egret::test::readFile(out + "/shop.yaml"), QByteArray("# edited by hand\n"));
+        const Run replace = egret({"export", in, "--split-namespaces", "-o", out, "--force"});
+        QCOMPARE(replace.exitCode, 0);
+        QVERIFY(egret::test::readFile(out + "/shop.yaml").contains("name: a"));
+        QVERIFY2(replace.err.contains("left as they are in " + out.toUtf8() +
+                                      ": invalid.namespaces.yaml, kustomization.namespace.yaml"),
+                 replace.err.constData());
+    }
+
     void missingInputIsExitTwo() {
         const Run r = egret({"export", "/nonexistent.yaml"});
         QCOMPARE(r.exitCode, 2);

@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 
 #include "model/decode/NodeRead.h"
+#include "model/io/ExportFolder.h"
 #include "model/io/Exporter.h"
 #include "model/io/Loader.h"
 #include "model/yaml/MergeKeys.h"
@@ -128,6 +129,73 @@ private Q_SLOTS:
         QCOMPARE(f.files.value("payments.yaml").count("\n---\n"),
                  3); // ServiceEntry, DestinationRule, VirtualService, ConfigMap
         QVERIFY(f.files.value("cluster.yaml").startsWith("apiVersion: v1\nkind: Namespace\n"));
+    }
+
+    // A namespace names a file only when it is a namespace Kubernetes accepts, and no two
+    // buckets share a file: every document is written once, inside the folder.
+    void namespacesNameNoPathAndNoFileTwice() {
+        const QByteArray entry = "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
+                                 "metadata: {name: %1, namespace: %2}\nspec:\n"
+                                 "  hosts: [%1.example.com]\n"
+                                 "  ports: [{number: 80, name: http, protocol: HTTP}]\n";
+        QByteArray yaml = "apiVersion: v1\nkind: Namespace\nmetadata: {name: cluster}\n";
+        int documents = 1;
+        for (const char *ns : {"cluster", "kustomization", "\"../../tmp/x\"", "\"a/b\"", "shop"}) {
+            yaml += "---\n" + QString::fromUtf8(entry)
+                                  .arg(QStringLiteral("se%1").arg(documents), QLatin1String(ns))
+                                  .toUtf8();
+            ++documents;
+        }
+        const Workspace ws = loadBytes(QStringLiteral("in.yaml"), yaml);
+        const FolderExport refused = exportPerNamespace(ws);
+        QVERIFY(!refused.ok);
+        QVERIFY(refused.files.isEmpty());
+        QCOMPARE(refused.problems.size(), 2);
+        QCOMPARE(refused.problems[0].location.line, 21); // the third entry's metadata
+        QCOMPARE(refused.problems[0].path, QStringLiteral("metadata.namespace"));
+
+        ExportOptions force;
+        force.force = true;
+        const FolderExport f = exportPerNamespace(ws, force);
+        QCOMPARE(f.files.keys(),
+                 QStringList({"cluster.namespace.yaml", "cluster.yaml", "invalid.namespaces.yaml",
+                              "kustomization.namespace.yaml", "kustomization.yaml", "shop.yaml"}));
+        int written = 0;
+        for (auto it = f.files.cbegin(); it != f.files.cend(); ++it) {
+            QVERIFY2(isPlainExportFileName(it.key()), qPrintable(it.key()));
+            if (it.key() != QLatin1String("kustomization.yaml"))
+                written += int(it.value().count("\nkind: "));
+        }
+        QCOMPARE(written, documents);
+        QVERIFY(f.files.value("kustomization.yaml").contains("- kustomization.namespace.yaml\n"));
+        QCOMPARE(f.files.value("invalid.namespaces.yaml").count("kind: ServiceEntry"), 2);
+    }
+
+    void folderCheckNamesWhatIsReplacedAndWhatStays() {
+        QTemporaryDir dir;
+        FolderExport e;
+        e.files.insert("shop.yaml", "a: 1\n");
+        e.files.insert("kustomization.yaml", "b: 2\n");
+        test::writeFile(dir.filePath("shop.yaml"), "old\n");
+        test::writeFile(dir.filePath("gone.yml"), "old\n");
+        test::writeFile(dir.filePath("notes.txt"), "old\n");
+        const FolderCheck check = checkExportFolder(e, dir.path());
+        QVERIFY(check.problem.isEmpty());
+        QCOMPARE(check.replaced, QStringList{"shop.yaml"});
+        QCOMPARE(check.leftBehind, QStringList{"gone.yml"});
+        QString error;
+        QVERIFY(writeExportFolder(e, dir.filePath("new/sub"), &error));
+        QCOMPARE(test::readFile(dir.filePath("new/sub/shop.yaml")), QByteArray("a: 1\n"));
+
+        // Defence in depth: a name that is not a plain file of the folder writes nothing.
+        for (const char *bad : {"../x.yaml", "a/b.yaml", ".hidden.yaml", "..", "x.sh", "Ä.yaml"}) {
+            FolderExport hostile = e;
+            hostile.files.insert(QString::fromUtf8(bad), "c: 3\n");
+            QVERIFY2(!checkExportFolder(hostile, dir.filePath("h")).problem.isEmpty(), bad);
+            QVERIFY2(!writeExportFolder(hostile, dir.filePath("h"), &error), bad);
+            QVERIFY(!QFile::exists(dir.filePath("h")));
+            QVERIFY(!QFile::exists(dir.filePath("x.yaml")));
+        }
     }
 
     void forceWritesAnyway() {
