@@ -1,6 +1,7 @@
 #include "model/decode/DocumentParser.h"
 
 #include "model/decode/Decoders.h"
+#include "model/decode/MetadataRules.h"
 #include "model/decode/NodeRead.h"
 #include "model/schema/ResourceSchema.h"
 #include "model/schema/SchemaChecker.h"
@@ -179,6 +180,8 @@ void readObject(std::string_view text, const YAML::Node &node, const QString &ba
                      .arg(r.kindName.isEmpty() ? QStringLiteral("the object") : r.kindName));
         r.wellFormed = false;
     }
+    for (const decode::MetadataProblem &p : decode::checkMetadata(node, r.kind, r.kindName))
+        sink.add(Severity::Error, codes::Metadata, p.mark, r.documentPath(p.path), p.message);
     sink.setSchemaName(schema::schemaName(r.kind));
     if (!schema::checkDocument(text, node, schema::resourceSchema(r.kind, r.apiVersion), budget,
                                sink)) {

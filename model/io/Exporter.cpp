@@ -8,6 +8,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 namespace egret {
 
 bool blocksExport(const Diagnostic &d) {
@@ -110,15 +112,24 @@ FolderExport exportPerNamespace(const Workspace &ws, const ExportOptions &option
         QString bucket = o.ns;
         if (!o.ns.isEmpty()) {
             if (const QString problem = checkDnsLabel(o.ns); !problem.isEmpty()) {
-                Diagnostic d;
-                d.code = QStringLiteral("metadata");
-                d.message = QStringLiteral("namespace %1: the API server refuses it, and no file "
-                                           "is named after it")
-                                .arg(problem);
-                d.location = o.nsLocation;
-                d.path = QStringLiteral("metadata.namespace");
-                d.resource = o.resource;
-                out.problems.append(d);
+                // Loading reports it already (a metadata rule); say it here only if not.
+                const bool reported =
+                    std::any_of(out.problems.cbegin(), out.problems.cend(), [&](const auto &d) {
+                        return d.location.line == o.nsLocation.line &&
+                               d.location.file == o.nsLocation.file &&
+                               d.path.endsWith(QLatin1String("metadata.namespace"));
+                    });
+                if (!reported) {
+                    Diagnostic d;
+                    d.code = QStringLiteral("metadata");
+                    d.message = QStringLiteral("namespace %1: the API server refuses it, and no "
+                                               "file is named after it")
+                                    .arg(problem);
+                    d.location = o.nsLocation;
+                    d.path = QStringLiteral("metadata.namespace");
+                    d.resource = o.resource;
+                    out.problems.append(d);
+                }
                 bucket = invalid;
             }
         }

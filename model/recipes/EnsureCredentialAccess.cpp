@@ -1,5 +1,6 @@
 #include "model/istio/GatewayApiRefs.h"
 #include "model/recipes/GatewayApiNodes.h"
+#include "model/recipes/HostNames.h"
 #include "model/recipes/RecipeSteps.h"
 
 namespace egret::recipes {
@@ -19,9 +20,9 @@ bool exists(const RecipeContext &ctx, const QString &kind, const QString &ns, co
 } // namespace
 
 void ensureCredentialAccess(RecipeContext &ctx, const GatewayTarget &gw) {
-    // Istio's task names both after the gateway's service account: "<name>-istio-sds".
+    // Istio's task names both after the gateway's service account.
     const QString account = istio::deployedName(gw.name);
-    const QString name = account + QStringLiteral("-sds");
+    const QString name = credentialAccessName(gw.name);
     const QString written = ctx.written(gw.ns);
     if (!exists(ctx, QStringLiteral("Role"), gw.ns, name))
         ctx.createObject(kRbacApiVersion, QStringLiteral("Role"), written, name, {},

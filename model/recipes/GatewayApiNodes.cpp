@@ -1,6 +1,7 @@
 #include "model/recipes/GatewayApiNodes.h"
 
 #include "model/istio/GatewayApiRefs.h"
+#include "model/recipes/HostNames.h"
 #include "model/recipes/ResourceNodes.h"
 
 namespace egret::recipes {
@@ -134,6 +135,10 @@ YAML::Node secretReaderBinding(const QString &role, const QString &serviceAccoun
     body["roleRef"] = roleRef;
     body["subjects"] = list({subject});
     return body;
+}
+
+QString credentialAccessName(const QString &gatewayName) {
+    return fitDnsLabel(istio::deployedName(gatewayName), QStringLiteral("-sds"));
 }
 
 } // namespace egret::recipes

@@ -28,6 +28,9 @@ YAML::Node referenceGrantSpec(Kind routeKind, const QString &routeNs, const QStr
 // The bodies (keys after metadata) of the Role and RoleBinding that let a service account read
 // the Secrets of its namespace.
 YAML::Node secretReaderRole();
+// The Role and RoleBinding's name: "<gateway>-istio-sds" as Istio's task writes it, shortened
+// to a DNS label for a long gateway name.
+QString credentialAccessName(const QString &gatewayName);
 YAML::Node secretReaderBinding(const QString &role, const QString &serviceAccount);
 
 } // namespace egret::recipes

@@ -108,4 +108,11 @@ QString targetName(const QString &host) {
     return out.isEmpty() ? QStringLiteral("external") : out;
 }
 
+QString fitDnsLabel(const QString &base, const QString &suffix) {
+    QString head = base.left(63 - suffix.size());
+    while (head.endsWith(QLatin1Char('-')))
+        head.chop(1);
+    return head + suffix;
+}
+
 } // namespace egret::recipes

@@ -25,4 +25,8 @@ QString singleAddress(const QString &cidr);
 // 63 characters, so that it is also a valid subset name.
 QString targetName(const QString &host);
 
+// Recipe names have no dots, so each must be one DNS label: `base` shortened from its end to
+// leave room for `suffix` within 63 characters, never ending in '-'.
+QString fitDnsLabel(const QString &base, const QString &suffix = {});
+
 } // namespace egret::recipes

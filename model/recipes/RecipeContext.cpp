@@ -1,5 +1,7 @@
 #include "model/recipes/RecipeContext.h"
 
+#include "model/recipes/HostNames.h"
+
 #include "model/edit/NodeEdit.h"
 #include "model/yaml/Emitter.h"
 
@@ -74,9 +76,9 @@ const Resource *RecipeContext::find(Kind kind, const QString &ns, const QString 
 }
 
 QString RecipeContext::uniqueName(Kind kind, const QString &ns, const QString &base) const {
-    QString name = base;
+    QString name = fitDnsLabel(base);
     for (int n = 2; find(kind, ns, name); ++n)
-        name = QStringLiteral("%1-%2").arg(base).arg(n);
+        name = fitDnsLabel(base, QStringLiteral("-%1").arg(n));
     return name;
 }
 

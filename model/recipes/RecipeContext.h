@@ -35,6 +35,7 @@ public:
     QVector<const Resource *> matching(Kind kind,
                                        const std::function<bool(const Resource &)> &pred) const;
     const Resource *find(Kind kind, const QString &ns, const QString &name) const;
+    // `base`, fitted to a DNS label of 63 characters, or with "-2", "-3"... when taken.
     QString uniqueName(Kind kind, const QString &ns, const QString &base) const;
     // The YAML of a field of a resource as written (an undefined node when it is not there).
     YAML::Node yamlOf(const Resource &r, const QString &fieldPath) const;

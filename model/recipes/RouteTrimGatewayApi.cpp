@@ -116,8 +116,7 @@ void RouteTrim::trimCredentialAccess(const RecipeContext &ctx) {
         }
         if (needed)
             continue;
-        const QString name =
-            istio::deployedName(key.section(QLatin1Char('/'), 1)) + QStringLiteral("-sds");
+        const QString name = credentialAccessName(key.section(QLatin1Char('/'), 1));
         for (const Resource *r : ctx.ofKind(Kind::Unknown))
             if (r->ns == ns && r->meta.name == name &&
                 (r->kindName == QLatin1String("Role") ||

@@ -115,7 +115,7 @@ private Q_SLOTS:
 
         const Run refused = egret({"export", in, "--split-namespaces", "-o", out});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(in.toUtf8() + ":17:21: error: namespace \"../escaped\""),
+        QVERIFY2(refused.err.contains(in.toUtf8() + ":17:32: error: metadata.namespace: \"../escaped\""),
                  refused.err.constData());
         QVERIFY(!QFile::exists(out));
 

@@ -113,6 +113,35 @@ private Q_SLOTS:
             << QByteArray("apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n"
                           "metadata: {name: x}\nspec:\n  hosts: [x.com]\n  resolution: dns\n")
             << 14 << 15 << "\"dns\" is not one of NONE, STATIC, DNS" << int(Severity::Error);
+        // Kubernetes' metadata rules, which no CRD schema states and the API server applies.
+        QTest::newRow("name with capitals")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: My_Config\n") << 12
+            << 9 << "metadata.name: \"My_Config\" is not a valid name" << int(Severity::Error);
+        QTest::newRow("namespace with a space")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                          "  namespace: Team A\n")
+            << 13 << 14 << "a namespace must be an RFC 1123 label" << int(Severity::Error);
+        QTest::newRow("service named with a digit first")
+            << QByteArray("apiVersion: v1\nkind: Service\nmetadata:\n  name: 1api\n") << 12 << 9
+            << "it must start with a letter" << int(Severity::Error);
+        QTest::newRow("label key")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n"
+                          "    \"bad label key!\": x\n")
+            << 14 << 5 << "label \"bad label key!\" is not a valid key" << int(Severity::Error);
+        QTest::newRow("label value")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n"
+                          "    app: -x\n")
+            << 14 << 10 << "label app: \"-x\" is not a valid label value" << int(Severity::Error);
+        QTest::newRow("annotation prefix")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                          "  annotations:\n    Example.com/x: y\n")
+            << 14 << 5 << "its prefix \"Example.com\" must be a DNS subdomain"
+            << int(Severity::Error);
+        QTest::newRow("annotations over 256 KiB")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n"
+                          "  annotations:\n    a: ") +
+                   QByteArray(300000, 'x') + "\n"
+            << 14 << 5 << "the annotations hold 300001 bytes" << int(Severity::Error);
         QTest::newRow("missing kind") << QByteArray("apiVersion: v1\nmetadata: {name: x}\n") << 9
                                       << 1 << "missing \"kind\"" << int(Severity::Error);
         QTest::newRow("missing name")
@@ -144,6 +173,20 @@ private Q_SLOTS:
         QCOMPARE(int(d.severity), severity);
         // The printed form names the place as file:line:column.
         QVERIFY(d.toString().startsWith(QStringLiteral("bad.yaml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    // What Kubernetes accepts is not flagged: prefixed keys, dots and underscores in values,
+    // empty values, subdomain names.
+    void validMetadataIsNotFlagged() {
+        const Diagnostics diags = loadBetweenGood(
+            "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n"
+            "  name: api.example-1\n  namespace: team-a\n  generateName: api-\n  labels:\n"
+            "    istio.io/rev: default\n    app.kubernetes.io/name: api\n    version: v1.2_3\n"
+            "    empty: \"\"\n  annotations:\n    sidecar.istio.io/inject: \"true\"\n"
+            "spec:\n  hosts: [api.example.com]\n  ports: [{number: 80, name: http, protocol: "
+            "HTTP}]\n");
+        QVERIFY2(diags.isEmpty(),
+                 qPrintable(diags.isEmpty() ? QString() : diags.first().toString()));
     }
 
     void keyWithoutColonRefusesTheDocument() {
