@@ -73,6 +73,17 @@ QPoint viewPosOf(MainWindow &w, const QString &nodeId) {
     return item ? w.canvas()->mapFromScene(item->sceneBoundingRect().center()) : QPoint();
 }
 
+// A route drawn as a person draws it: press on one node, move across, release on the other.
+void dragRoute(MainWindow &w, const QString &fromId, const QString &toId) {
+    QWidget *viewport = w.canvas()->viewport();
+    const QPoint from = viewPosOf(w, fromId);
+    const QPoint to = viewPosOf(w, toId);
+    sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
+    sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+}
+
 } // namespace
 
 class TestCanvasDesign : public QObject {
@@ -206,13 +217,7 @@ private Q_SLOTS:
         });
         // The notes follow: TLSRoute is experimental before Istio 1.30.
         test::MessageBoxAnswer notes(QMessageBox::Ok);
-        QWidget *viewport = w.canvas()->viewport();
-        const QPoint from = viewPosOf(w, "workload:shop/*");
-        const QPoint to = viewPosOf(w, "host:api.example.com");
-        sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+        dragRoute(w, "workload:shop/*", "host:api.example.com");
         QVERIFY(route.seen());
         QCOMPARE(offered, QStringLiteral("Istio API")); // no Gateway API in the files yet
         QVERIFY(notes.asked());
@@ -281,13 +286,7 @@ private Q_SLOTS:
             d->patternBox()->setCurrentText("http");
             d->accept();
         });
-        QWidget *viewport = w.canvas()->viewport();
-        const QPoint from = viewPosOf(w, "workload:shop/*");
-        const QPoint to = viewPosOf(w, "host:api.example.com");
-        sendMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
+        dragRoute(w, "workload:shop/*", "host:api.example.com");
         QVERIFY(route.seen());
         QCOMPARE(offered, QStringLiteral("Gateway API"));
         int gateways = 0;

@@ -132,6 +132,24 @@ QByteArray generateGatewayPerHost(const MeshOptions &o) {
     return out.toUtf8();
 }
 
+// A client namespace team-<n>, labelled for injection, with `deployments` curl clients.
+QString clientNamespace(int n, int deployments) {
+    QString out =
+        QStringLiteral("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%1\n"
+                       "  labels:\n    istio-injection: enabled\n")
+            .arg(n);
+    for (int d = 0; d < deployments; ++d)
+        out += QStringLiteral(
+                   "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client-%2\n"
+                   "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: "
+                   "client-%2\n  template:\n    metadata:\n      labels:\n        app: client-%2\n"
+                   "    spec:\n      containers:\n      - name: client\n        image: "
+                   "curlimages/curl:8.5.0\n")
+                   .arg(n)
+                   .arg(d);
+    return out;
+}
+
 // OneGateway and ManyNamespaces: the shape of route recipes joining one gateway.
 QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
     const int namespaces = isolated ? o.namespaces * 10 : o.namespaces;
@@ -143,19 +161,7 @@ QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
     QString out;
     out.reserve(o.hosts * 2200);
     for (int n = 0; n < namespaces; ++n) {
-        out += QStringLiteral("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%1\n"
-                              "  labels:\n    istio-injection: enabled\n")
-                   .arg(n);
-        for (int d = 0; d < deployments; ++d)
-            out +=
-                QStringLiteral(
-                    "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client-%2\n"
-                    "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: "
-                    "client-%2\n  template:\n    metadata:\n      labels:\n        app: client-%2\n"
-                    "    spec:\n      containers:\n      - name: client\n        image: "
-                    "curlimages/curl:8.5.0\n")
-                    .arg(n)
-                    .arg(d);
+        out += clientNamespace(n, deployments);
         if (isolated)
             out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: Sidecar\n"
                                   "metadata:\n  name: default\n  namespace: team-%1\nspec:\n"
@@ -223,19 +229,7 @@ QByteArray generateGatewayApi(const MeshOptions &o) {
     QString out;
     out.reserve(o.hosts * 2000);
     for (int n = 0; n < o.namespaces; ++n) {
-        out += QStringLiteral("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%1\n"
-                              "  labels:\n    istio-injection: enabled\n")
-                   .arg(n);
-        for (int d = 0; d < 3; ++d)
-            out +=
-                QStringLiteral(
-                    "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: client-%2\n"
-                    "  namespace: team-%1\nspec:\n  selector:\n    matchLabels:\n      app: "
-                    "client-%2\n  template:\n    metadata:\n      labels:\n        app: client-%2\n"
-                    "    spec:\n      containers:\n      - name: client\n        image: "
-                    "curlimages/curl:8.5.0\n")
-                    .arg(n)
-                    .arg(d);
+        out += clientNamespace(n, 3);
     }
     for (int i = 0; i < o.hosts; ++i) {
         const QString host = hostName(i);
