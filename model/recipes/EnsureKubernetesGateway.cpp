@@ -37,12 +37,8 @@ QString describeListener(const QString &protocol, const QString &mode) {
 // Istio's tasks name the Gateway after the host ("cnn-egress-gateway"); its Service
 // `<name>-istio` must stay a DNS label of 63 characters.
 QString gatewayNameFor(const QString &host) {
-    const QString suffix = QStringLiteral("-egress-gateway");
-    QString base = targetName(host);
-    base.truncate(63 - int(suffix.size() + istio::deployedName(QString()).size()));
-    while (base.endsWith(QLatin1Char('-')))
-        base.chop(1);
-    return base + suffix;
+    const QString deployed = istio::deployedName(QStringLiteral("-egress-gateway"));
+    return fitDnsLabel(targetName(host), deployed).chopped(int(istio::deployedName({}).size()));
 }
 
 bool isInternalEgress(const Resource &g) {

@@ -150,6 +150,16 @@ QString clientNamespace(int n, int deployments) {
     return out;
 }
 
+// A DestinationRule originating SIMPLE TLS on port 80 without caCertificates (IST0129).
+QString originationWithoutCa(const QString &id, const QString &ns, const QString &host) {
+    return QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
+                          "metadata:\n  name: originate-tls-for-%1\n  namespace: %2\n"
+                          "spec:\n  host: %3\n  trafficPolicy:\n    portLevelSettings:\n"
+                          "    - port:\n        number: 80\n      tls:\n"
+                          "        mode: SIMPLE\n        sni: %3\n")
+        .arg(id, ns, host);
+}
+
 // OneGateway and ManyNamespaces: the shape of route recipes joining one gateway.
 QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
     const int namespaces = isolated ? o.namespaces * 10 : o.namespaces;
@@ -213,13 +223,7 @@ QByteArray generateSharedGateway(const MeshOptions &o, bool isolated) {
                    .arg(id, ns, host, gatewayService) +
                exportTo;
         if (i % 2 == 1)
-            out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
-                                  "metadata:\n  name: originate-tls-for-%1\n  namespace: %2\n"
-                                  "spec:\n  host: %3\n  trafficPolicy:\n    portLevelSettings:\n"
-                                  "    - port:\n        number: 80\n      tls:\n"
-                                  "        mode: SIMPLE\n        sni: %3\n")
-                       .arg(id, ns, host) +
-                   exportTo;
+            out += originationWithoutCa(id, ns, host) + exportTo;
     }
     return out.toUtf8();
 }
@@ -262,12 +266,7 @@ QByteArray generateGatewayApi(const MeshOptions &o) {
                    "      group: networking.istio.io\n      name: %3\n      port: 80\n")
                    .arg(id, ns, host);
         if (i % 2 == 1)
-            out += QStringLiteral("---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\n"
-                                  "metadata:\n  name: originate-tls-for-%1\n  namespace: %2\n"
-                                  "spec:\n  host: %3\n  trafficPolicy:\n    portLevelSettings:\n"
-                                  "    - port:\n        number: 80\n      tls:\n"
-                                  "        mode: SIMPLE\n        sni: %3\n")
-                       .arg(id, ns, host);
+            out += originationWithoutCa(id, ns, host);
     }
     return out.toUtf8();
 }
