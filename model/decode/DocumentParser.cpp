@@ -60,6 +60,15 @@ public:
         add(Severity::Warning, codes::DuplicateKey, at.Mark(), path, message);
     }
 
+    void webhookError(const YAML::Node &at, const QString &path, const QString &message) override {
+        add(Severity::Error, codes::Webhook, at.Mark(), path, message);
+    }
+
+    void webhookWarning(const YAML::Node &at, const QString &path,
+                        const QString &message) override {
+        add(Severity::Warning, codes::Webhook, at.Mark(), path, message);
+    }
+
     void refused(const YAML::Node &at, const QString &path, const QString &message) override {
         add(Severity::Error, codes::TooLarge, at.Mark(), path, message);
     }

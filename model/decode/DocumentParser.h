@@ -18,6 +18,7 @@ inline const QString DuplicateKey = QStringLiteral("duplicate-key");
 inline const QString TooLarge = QStringLiteral("too-large"); // alias bomb, excessive nesting
 inline const QString File = QStringLiteral("file");          // unreadable file, empty file
 inline const QString Metadata = QStringLiteral("metadata");  // a name, label or annotation key
+inline const QString Webhook = QStringLiteral("webhook");    // what Istio's webhook refuses
 inline const QString NotRead =
     QStringLiteral("not-read"); // a traffic kind Egret does not interpret
 } // namespace codes

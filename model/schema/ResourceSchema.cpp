@@ -2,6 +2,7 @@
 
 #include "model/schema/GatewayApiSchemas.h"
 #include "model/schema/IstioSchemas.h"
+#include "model/webhook/Webhook.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -28,25 +29,15 @@ Node *specRequired(const Node *spec) {
                   {"apiVersion", "kind", "metadata", "spec"});
 }
 
-// Istio's validation webhook refuses a Gateway without servers, spec or not; the CRD schema
-// does not say so.
-void gatewayNeedsServers(const YAML::Node &gateway, const QString &path, CheckSink &report) {
-    const YAML::Node spec = gateway["spec"];
-    const YAML::Node servers = spec && spec.IsMap() ? spec["servers"] : YAML::Node();
-    if (servers && servers.IsSequence() && servers.size() > 0)
-        return;
-    report.error(spec && spec.IsMap() ? spec : gateway,
-                 path.isEmpty() ? QStringLiteral("spec") : path + QStringLiteral(".spec"),
-                 QStringLiteral("a Gateway needs at least one server: Istio's validation webhook "
-                                "refuses it (\"gateway must have at least one server\")"));
-}
-
 struct Registry {
-    const Node *gateway = withRule(document(gatewaySpec()), gatewayNeedsServers);
-    const Node *serviceEntry = document(serviceEntrySpec());
-    const Node *virtualService = document(virtualServiceSpec());
-    const Node *destinationRule = document(destinationRuleSpec());
-    const Node *sidecar = document(sidecarSpec());
+    // Istio's kinds carry Istio's validation webhook as their document rule.
+    const Node *gateway = withRule(document(gatewaySpec()), webhook::checkGateway);
+    const Node *serviceEntry = withRule(document(serviceEntrySpec()), webhook::checkServiceEntry);
+    const Node *virtualService =
+        withRule(document(virtualServiceSpec()), webhook::checkVirtualService);
+    const Node *destinationRule =
+        withRule(document(destinationRuleSpec()), webhook::checkDestinationRule);
+    const Node *sidecar = withRule(document(sidecarSpec()), webhook::checkSidecar);
 
     const Node *kubernetesGateway = specRequired(gatewayapi::gatewaySpec());
     const Node *httpRoute = specRequired(gatewayapi::httpRouteSpec());

@@ -59,6 +59,12 @@ public:
     virtual void error(const YAML::Node &at, const QString &path, const QString &message) = 0;
     virtual void warning(const YAML::Node &at, const QString &path, const QString &message) = 0;
     virtual void unknownField(const YAML::Node &key, const QString &path) = 0;
+    // A rule of Istio's validation webhook (model/webhook/): the document is refused, or
+    // accepted with a warning.
+    virtual void webhookError(const YAML::Node &at, const QString &path,
+                              const QString &message) = 0;
+    virtual void webhookWarning(const YAML::Node &at, const QString &path,
+                                const QString &message) = 0;
     // The walk gave up: too many nodes (an alias bomb) or too deep.
     virtual void refused(const YAML::Node &at, const QString &path, const QString &message) = 0;
     // The text is not YAML, although yaml-cpp read it; the walk stops there.

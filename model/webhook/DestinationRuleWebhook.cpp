@@ -1,0 +1,15 @@
+// Istio's webhook for DestinationRules (ValidateDestinationRule in
+// pkg/config/validation/validation.go).
+#include "model/webhook/Fields.h"
+#include "model/webhook/Webhook.h"
+
+namespace egret::webhook {
+
+void checkDestinationRule(const YAML::Node &document, const QString &path,
+                          schema::CheckSink &sink) {
+    WebhookReport report(sink, path);
+    const YAML::Node spec = field(document, "spec");
+    (void)spec;
+}
+
+} // namespace egret::webhook
