@@ -265,7 +265,11 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         } else {
             fail(codes::Syntax, e.mark.is_null() ? 0 : e.mark.line,
                  e.mark.is_null() ? 0 : e.mark.column,
-                 QStringLiteral("malformed YAML: %1").arg(QString::fromStdString(e.msg)));
+                 QStringLiteral("malformed YAML: %1%2")
+                     .arg(QString::fromStdString(e.msg),
+                          yaml::flowColonHint(
+                              std::string_view(text.constData(), std::size_t(text.size())),
+                              e.mark.is_null() ? 0 : e.mark.line)));
         }
         return out;
     } catch (const std::exception &e) {

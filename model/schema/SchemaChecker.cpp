@@ -128,6 +128,19 @@ public:
         }
         if (!n.IsDefined() || n.IsNull())
             return; // a null field counts as absent, as the API server prunes it
+        if (m_flow > 0 && n.IsScalar())
+            if (const auto bad = yaml::flowScalarDiffers(m_text, n, true)) {
+                malformed(bad->at, path, bad->message);
+                return;
+            }
+        // Scalars below a flow collection are read by other rules in kubectl (flowScalarDiffers).
+        const bool flow = (n.IsMap() || n.IsSequence()) && n.Style() == YAML::EmitterStyle::Flow;
+        m_flow += flow ? 1 : 0;
+        const struct Leave {
+            int &depth;
+            bool flow;
+            ~Leave() { depth -= flow ? 1 : 0; }
+        } leave{m_flow, flow};
         const Type type = schema ? schema->type : Type::Any;
         switch (type) {
         case Type::Any:
@@ -211,6 +224,10 @@ private:
             const YAML::Node &key = entry.first;
             const YAML::Node &value = entry.second;
             if (const auto bad = yaml::notYaml(m_text, n, key, value)) {
+                malformed(bad->at, path, bad->message);
+                return;
+            }
+            if (const auto bad = yaml::flowScalarDiffers(m_text, key, m_flow > 0)) {
                 malformed(bad->at, path, bad->message);
                 return;
             }
@@ -305,6 +322,11 @@ private:
 
     void string(const YAML::Node &n, const Node &schema, const PathLink *path) {
         if (n.IsMap() && n.size() == 1 && n.begin()->second.IsNull()) {
+            const auto entry = *n.begin();
+            if (const auto bad = yaml::flowScalarDiffers(m_text, entry.first, m_flow > 0)) {
+                malformed(bad->at, path, bad->message);
+                return;
+            }
             // `[1.2.3.4, 001:db8::]`: an unquoted value with ": " or a final ":" reads as a
             // mapping.
             m_sink.error(n, render(path),
@@ -373,6 +395,7 @@ private:
     yaml::NodeBudget &m_budget;
     CheckSink &m_sink;
     bool m_stopped = false;
+    int m_flow = 0; // how many flow collections enclose the node being checked
 };
 
 } // namespace

@@ -162,4 +162,71 @@ std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, con
     return at(text, pos, deeper());
 }
 
+namespace {
+
+bool flowEnd(char c) {
+    return c == ',' || c == ']' || c == '}';
+}
+
+QString quoted(std::string_view t) {
+    return QStringLiteral("\"%1\"").arg(QString::fromUtf8(t.data(), qsizetype(t.size())));
+}
+
+} // namespace
+
+std::optional<NotYaml> flowScalarDiffers(std::string_view text, const YAML::Node &scalar,
+                                         bool inFlow) {
+    if (!scalar.IsScalar() || scalar.Tag() != "?")
+        return std::nullopt; // quoted, or tagged: read alike
+    const YAML::Mark m = scalar.Mark();
+    const std::string &value = scalar.Scalar();
+    if (m.is_null() || m.pos < 0 || value.empty())
+        return std::nullopt;
+    const std::size_t pos = std::size_t(m.pos);
+    if (text.substr(pos, value.size()) != value)
+        return std::nullopt; // folded over lines: not the shapes below
+    const std::size_t after = pos + value.size();
+    if (after + 1 < text.size() && text[after] == ':' && flowEnd(text[after + 1])) {
+        const std::string_view written = text.substr(pos, value.size() + 1);
+        return at(text, pos,
+                  QStringLiteral("kubectl reads %1 as one string, but YAML 1.2 (and Egret) "
+                                 "reads a key %2 without a value; quote it: '%3'")
+                      .arg(quoted(written), quoted(value),
+                           QString::fromUtf8(written.data(), qsizetype(written.size()))));
+    }
+    if (inFlow && value.front() == ':')
+        return at(text, pos,
+                  QStringLiteral("kubectl cannot read a plain value that starts with ':' inside "
+                                 "[ ] or { } (Egret reads %1); quote it")
+                      .arg(quoted(value)));
+    return std::nullopt;
+}
+
+QString flowColonHint(std::string_view text, int line) {
+    std::size_t start = 0;
+    for (int i = 0; i < line && start != npos; ++i) {
+        start = text.find('\n', start);
+        if (start != npos)
+            ++start;
+    }
+    if (start == npos)
+        return {};
+    const std::size_t end = text.find('\n', start);
+    const std::string_view l = text.substr(start, end == npos ? npos : end - start);
+    for (std::size_t i = 1; i + 1 < l.size(); ++i) {
+        const char before = l[i - 1];
+        if (l[i] == ':' && flowEnd(l[i + 1]) && !blank(before) && !flowEnd(before) &&
+            before != '[' && before != '{' && before != '"' && before != '\'') {
+            std::size_t word = i;
+            while (word > 0 && !blank(l[word - 1]) && !flowEnd(l[word - 1]) && l[word - 1] != '[' &&
+                   l[word - 1] != '{')
+                --word;
+            return QStringLiteral("; kubectl reads %1 inside [ ] or { } as a string ending in "
+                                  "':', which YAML 1.2 does not: quote it")
+                .arg(quoted(l.substr(word, i + 1 - word)));
+        }
+    }
+    return {};
+}
+
 } // namespace egret::yaml

@@ -30,4 +30,17 @@ struct NotYaml {
 std::optional<NotYaml> notYaml(std::string_view text, const YAML::Node &map, const YAML::Node &key,
                                const YAML::Node &value);
 
+// A plain scalar inside a flow collection (`[...]`, `{...}`) that Go's YAML reader, and so
+// kubectl, reads otherwise than yaml-cpp and YAML 1.2:
+// - followed at once by ':' and ',', ']' or '}' (`[c:]`, `[001:db8::]`): kubectl keeps the ':'
+//   in the string, yaml-cpp reads a key without a value;
+// - starting with ':' (`[::1]`): kubectl refuses it, yaml-cpp reads a string.
+// `inFlow` says whether the scalar stands in a flow collection (the first case can only).
+std::optional<NotYaml> flowScalarDiffers(std::string_view text, const YAML::Node &scalar,
+                                         bool inFlow);
+
+// For a yaml-cpp syntax error on `line` (0-based): the same difference where yaml-cpp gives up
+// but kubectl reads on (`{k: v:}`): a sentence to add to the message, or empty.
+QString flowColonHint(std::string_view text, int line);
+
 } // namespace egret::yaml
