@@ -27,11 +27,45 @@ QString ruleOf(Kind kind) {
     return QStringLiteral("an RFC 1123 subdomain");
 }
 
+// apiVersion: "v1" for the core group, else "<group>/<version>", the group a DNS subdomain and the
+// version a DNS label (the API server and kubectl resolve nothing else).
+QString checkApiVersion(const QString &apiVersion) {
+    const QStringList parts = apiVersion.split(QLatin1Char('/'));
+    if (parts.size() > 2)
+        return QStringLiteral("apiVersion \"%1\" has more than one '/': it is <group>/<version>, "
+                              "or a version alone for the core group")
+            .arg(apiVersion);
+    if (parts.size() == 2)
+        if (const QString problem = checkDnsSubdomain(parts[0]); !problem.isEmpty())
+            return QStringLiteral("apiVersion \"%1\": its group %2").arg(apiVersion, problem);
+    if (const QString problem = checkDnsLabel(parts.last()); !problem.isEmpty())
+        return QStringLiteral("apiVersion \"%1\": its version %2").arg(apiVersion, problem);
+    return {};
+}
+
+// kind: a CamelCase name; the API server derives resource names from its lower case, which must
+// be an RFC 1035 label.
+QString checkKind(const QString &kind) {
+    if (!checkDns1035Label(kind.toLower()).isEmpty())
+        return QStringLiteral("kind \"%1\" is not a valid kind name (letters and digits, starting "
+                              "with a letter)")
+            .arg(kind);
+    return {};
+}
+
 } // namespace
 
 QVector<MetadataProblem> checkMetadata(const YAML::Node &object, Kind kind,
                                        const QString &kindName) {
     QVector<MetadataProblem> out;
+    if (const YAML::Node v = child(object, "apiVersion"); v.IsScalar() && !v.Scalar().empty())
+        if (const QString problem = checkApiVersion(QString::fromStdString(v.Scalar()));
+            !problem.isEmpty())
+            out.append({v.Mark(), QStringLiteral("apiVersion"), problem});
+    if (const YAML::Node k = child(object, "kind"); k.IsScalar() && !k.Scalar().empty())
+        if (const QString problem = checkKind(QString::fromStdString(k.Scalar()));
+            !problem.isEmpty())
+            out.append({k.Mark(), QStringLiteral("kind"), problem});
     const YAML::Node metadata = child(object, "metadata");
     if (!metadata || !metadata.IsMap())
         return out; // the structure check says what is missing

@@ -142,6 +142,17 @@ private Q_SLOTS:
                           "  annotations:\n    a: ") +
                    QByteArray(300000, 'x') + "\n"
             << 14 << 5 << "the annotations hold 300001 bytes" << int(Severity::Error);
+        QTest::newRow("apiVersion with two slashes")
+            << QByteArray("apiVersion: networking.istio.io/v1/x\nkind: ConfigMap\n"
+                          "metadata:\n  name: c\n")
+            << 9 << 13 << "apiVersion \"networking.istio.io/v1/x\" has more than one '/'"
+            << int(Severity::Error);
+        QTest::newRow("apiVersion group with a space")
+            << QByteArray("apiVersion: foo bar/v1\nkind: ConfigMap\nmetadata:\n  name: c\n") << 9
+            << 13 << "apiVersion \"foo bar/v1\": its group" << int(Severity::Error);
+        QTest::newRow("kind with a space")
+            << QByteArray("apiVersion: v1\nkind: Config Map\nmetadata:\n  name: c\n") << 10 << 7
+            << "kind \"Config Map\" is not a valid kind name" << int(Severity::Error);
         QTest::newRow("missing kind") << QByteArray("apiVersion: v1\nmetadata: {name: x}\n") << 9
                                       << 1 << "missing \"kind\"" << int(Severity::Error);
         QTest::newRow("missing name")
@@ -163,7 +174,9 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(QString, message);
         QFETCH(int, severity);
-        const Diagnostics diags = loadBetweenGood(bad);
+        Diagnostics diags = loadBetweenGood(bad);
+        // "Egret does not read ..." may come first; the problem is what is looked for.
+        diags.removeIf([](const Diagnostic &d) { return d.severity == Severity::Info; });
         QVERIFY2(!diags.isEmpty(), "no diagnostic");
         const Diagnostic &d = diags.first();
         QVERIFY2(d.message.contains(message), qPrintable(d.toString()));
