@@ -18,7 +18,7 @@ jobs=${JOBS:-$(nproc)}
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
-    libyaml-cpp-dev libgraphviz-dev graphviz libmimalloc-dev
+    libyaml-cpp-dev libdtl-dev libgraphviz-dev graphviz libmimalloc-dev
     nodejs npm kubernetes-client
     desktop-file-utils appstream dpkg-dev file
 )

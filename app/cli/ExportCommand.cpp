@@ -1,4 +1,5 @@
 #include "app/cli/Command.h"
+#include "app/cli/DiffOutput.h"
 #include "app/cli/Inputs.h"
 #include "app/cli/Output.h"
 #include "model/io/AtomicWrite.h"
@@ -7,6 +8,7 @@
 #include "model/validation/Validator.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 
 namespace egret::cli {
 
@@ -24,9 +26,23 @@ void addValidatorErrors(const Workspace &ws, Diagnostics *problems, bool *ok) {
     }
 }
 
+// --diff: what writing would change, as a unified diff per file; nothing is written.
+int printExportDiff(const QMap<QString, QByteArray> &files, int status) {
+    bool same = true;
+    for (auto it = files.begin(); it != files.end(); ++it) {
+        const FileNow now = readFileNow(it.key());
+        same = same && now.exists && now.bytes == it.value();
+        if (!printDiff(it.key(), now, it.value()))
+            return BadInput;
+    }
+    if (same)
+        err(QStringLiteral("egret export: no change\n"));
+    return status;
+}
+
 // --split-namespaces -o DIR: a file per namespace and a kustomization; files the folder already
 // holds are replaced only with --force, and files an earlier export left there are named.
-int exportSplit(const Workspace &ws, const QString &dir, bool force, bool strict) {
+int exportSplit(const Workspace &ws, const QString &dir, bool force, bool strict, bool diffOnly) {
     ExportOptions options;
     options.force = force;
     FolderExport result = exportPerNamespace(ws, options);
@@ -42,6 +58,16 @@ int exportSplit(const Workspace &ws, const QString &dir, bool force, bool strict
     if (!check.problem.isEmpty()) {
         err(QStringLiteral("egret export: %1\n").arg(check.problem));
         return BadInput;
+    }
+    if (diffOnly) {
+        QMap<QString, QByteArray> files;
+        for (auto it = result.files.begin(); it != result.files.end(); ++it)
+            files.insert(QDir(dir).filePath(it.key()), it.value());
+        if (!check.leftBehind.isEmpty())
+            err(QStringLiteral("egret export: not part of this export, left as they are in %1: "
+                               "%2\n")
+                    .arg(dir, check.leftBehind.join(QStringLiteral(", "))));
+        return printExportDiff(files, result.ok ? Ok : Findings);
     }
     if (!check.replaced.isEmpty() && !force) {
         err(QStringLiteral("egret export: %1 already holds %2 file(s) this export writes: %3; "
@@ -100,7 +126,11 @@ int runExport(const QStringList &args) {
         QStringLiteral(
             "Write a folder (-o DIR): a file per namespace, cluster.yaml and a "
             "kustomization.yaml. Files it already holds are replaced only with --force."));
-    parser.addOptions({output, force, strict, ns, split});
+    const QCommandLineOption diffOnly(
+        QStringLiteral("diff"),
+        QStringLiteral("Write nothing: print how the export would change OUT (or each file of "
+                       "DIR) as a unified diff that patch -p1 applies."));
+    parser.addOptions({output, force, strict, ns, split, diffOnly});
     if (!parser.parse(QStringList{QStringLiteral("egret export")} + args)) {
         err(QStringLiteral("egret export: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -124,7 +154,12 @@ int runExport(const QStringList &args) {
                                "-o DIR\n"));
             return BadInput;
         }
-        return exportSplit(ws, parser.value(output), parser.isSet(force), parser.isSet(strict));
+        return exportSplit(ws, parser.value(output), parser.isSet(force), parser.isSet(strict),
+                           parser.isSet(diffOnly));
+    }
+    if (parser.isSet(diffOnly) && !parser.isSet(output)) {
+        err(QStringLiteral("egret export: --diff compares with a file: name it with -o OUT\n"));
+        return BadInput;
     }
 
     ExportOptions options;
@@ -141,6 +176,8 @@ int runExport(const QStringList &args) {
                 .arg(result.problems.size()));
         return Findings;
     }
+    if (parser.isSet(diffOnly))
+        return printExportDiff({{parser.value(output), result.yaml}}, result.ok ? Ok : Findings);
     if (parser.isSet(output)) {
         QString error;
         if (!writeFileAtomically(parser.value(output), result.yaml, &error)) {

@@ -1,4 +1,5 @@
 #include "app/cli/Command.h"
+#include "app/cli/DiffOutput.h"
 #include "app/cli/Output.h"
 #include "model/io/Loader.h"
 #include "model/io/Saver.h"
@@ -54,18 +55,24 @@ bool loadTarget(const char *command, const QString &path, Workspace *ws) {
     return true;
 }
 
-// Applies the change, then writes the files it touched, or prints them (--dry-run).
+// Applies the change, then writes the files it touched, or prints what writing them would change
+// as a unified diff (--dry-run; `patch -p1` applies it).
 int finish(const char *command, Workspace &ws, const recipes::RouteResult &result, bool dryRun) {
+    const QStringList files = result.change.files();
+    QHash<QString, FileNow> before;
+    if (dryRun)
+        for (const QString &file : files)
+            before.insert(file, readFileNow(file));
     QString error;
     if (!result.change.apply(ws, &error)) {
         err(QStringLiteral("egret route %1: %2\n").arg(QLatin1String(command), error));
         return Findings;
     }
-    const QStringList files = result.change.files();
     for (const QString &file : files) {
         const int index = ws.fileIndex(file);
         if (dryRun) {
-            outBytes(ws.fileBytes(index));
+            if (!printDiff(file, before.value(file), ws.fileBytes(index)))
+                return BadInput;
         } else if (!saveFile(ws, index, &error)) {
             err(QStringLiteral("egret route %1: %2\n").arg(QLatin1String(command), error));
             return BadInput;
@@ -140,8 +147,11 @@ int add(const QStringList &args) {
             "HOST"),
     };
     parser.addOptions(options);
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Print the edited file instead of writing it."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Write nothing: print what would change as a unified "
+                       "diff (patch -p1 applies it), the summary on "
+                       "standard error."));
     parser.addOption(dryRun);
     if (!parser.parse(QStringList{QStringLiteral("egret route add")} + args)) {
         err(QStringLiteral("egret route add: %1\n").arg(parser.errorText()));
@@ -217,8 +227,11 @@ int remove(const QStringList &args) {
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Only the route the application enters at PORT."),
                                   QStringLiteral("PORT"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Print the edited file instead of writing it."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Write nothing: print what would change as a unified "
+                       "diff (patch -p1 applies it), the summary on "
+                       "standard error."));
     parser.addOptions({host, port, dryRun});
     if (!parser.parse(QStringList{QStringLiteral("egret route remove")} + args)) {
         err(QStringLiteral("egret route remove: %1\n").arg(parser.errorText()));

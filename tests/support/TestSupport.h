@@ -57,8 +57,12 @@ struct EgretRun {
     QByteArray err;
 };
 
-inline EgretRun runEgret(const QStringList &args, int timeoutMs = 60000) {
+// `workingDirectory` empty: the test's own.
+inline EgretRun runEgret(const QStringList &args, int timeoutMs = 60000,
+                         const QString &workingDirectory = {}) {
     QProcess p;
+    if (!workingDirectory.isEmpty())
+        p.setWorkingDirectory(workingDirectory);
     p.start(egretBinary(), args);
     p.waitForFinished(timeoutMs);
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};

@@ -115,8 +115,9 @@ private Q_SLOTS:
 
         const Run refused = egret({"export", in, "--split-namespaces", "-o", out});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(in.toUtf8() + ":17:32: error: metadata.namespace: \"../escaped\""),
-                 refused.err.constData());
+        QVERIFY2(
+            refused.err.contains(in.toUtf8() + ":17:32: error: metadata.namespace: \"../escaped\""),
+            refused.err.constData());
         QVERIFY(!QFile::exists(out));
 
         const Run forced = egret({"export", in, "--split-namespaces", "-o", out, "--force"});
@@ -144,6 +145,51 @@ private Q_SLOTS:
         QVERIFY2(replace.err.contains("left as they are in " + out.toUtf8() +
                                       ": invalid.namespaces.yaml, kustomization.namespace.yaml"),
                  replace.err.constData());
+    }
+
+    // --diff writes nothing and prints how the export would change OUT, as a diff patch -p1
+    // applies to give exactly what the export writes; a folder export diffs each of its files.
+    void diffShowsWhatExportWouldChange() {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in.yaml");
+        egret::test::writeFile(in, "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n"
+                                   "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
+        const QByteArray old = "# kept by hand\napiVersion: v1\nkind: Namespace\nmetadata:\n"
+                               "  name: a\n";
+        egret::test::writeFile(dir.filePath("out.yaml"), old);
+        const Run diff = egret::test::runEgret({"export", "in.yaml", "-o", "out.yaml", "--diff"},
+                                               60000, dir.path());
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY2(diff.out.startsWith("--- a/out.yaml\n+++ b/out.yaml\n@@ "), diff.out.constData());
+        QVERIFY(diff.out.contains("\n-# kept by hand\n"));
+        QCOMPARE(egret::test::readFile(dir.filePath("out.yaml")), old);
+
+        QProcess patch;
+        patch.setWorkingDirectory(dir.path());
+        patch.start("patch", {"-p1", "--quiet"});
+        patch.write(diff.out);
+        patch.closeWriteChannel();
+        QVERIFY(patch.waitForFinished(30000) && patch.exitCode() == 0);
+        const Run real = egret({"export", in});
+        QCOMPARE(egret::test::readFile(dir.filePath("out.yaml")), real.out);
+
+        const Run same = egret::test::runEgret({"export", "in.yaml", "-o", "out.yaml", "--diff"},
+                                               60000, dir.path());
+        QCOMPARE(same.exitCode, 0);
+        QVERIFY(same.out.isEmpty());
+        QVERIFY(same.err.contains("no change"));
+
+        const Run folder = egret::test::runEgret(
+            {"export", "in.yaml", "--split-namespaces", "-o", "ns", "--diff"}, 60000, dir.path());
+        QCOMPARE(folder.exitCode, 0);
+        QVERIFY2(folder.out.contains("--- /dev/null\n+++ b/ns/cluster.yaml\n"),
+                 folder.out.constData());
+        QVERIFY(folder.out.contains("+++ b/ns/kustomization.yaml\n"));
+        QVERIFY(!QFile::exists(dir.filePath("ns")));
+
+        const Run noOut = egret({"export", in, "--diff"});
+        QCOMPARE(noOut.exitCode, 2);
+        QVERIFY(noOut.err.contains("-o OUT"));
     }
 
     void missingInputIsExitTwo() {

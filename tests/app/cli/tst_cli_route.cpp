@@ -82,13 +82,13 @@ private Q_SLOTS:
         const Run istio = runEgret(
             {"route", "add", file, "--host", "api.two.com", "--pattern", "http", "--dry-run"});
         QCOMPARE(istio.exitCode, 0);
-        QVERIFY(istio.out.contains("kind: VirtualService\n"));
+        QVERIFY(istio.out.contains("\n+kind: VirtualService\n"));
         QVERIFY(!istio.out.contains("HTTPRoute"));
         // Unless asked otherwise.
         const Run asked = runEgret({"route", "add", file, "--host", "api.two.com", "--pattern",
                                     "http", "--api", "gateway-api", "--dry-run"});
         QCOMPARE(asked.exitCode, 0);
-        QVERIFY(asked.out.contains("kind: HTTPRoute\n"));
+        QVERIFY(asked.out.contains("\n+kind: HTTPRoute\n"));
         QCOMPARE(readFile(file), original);
     }
 
@@ -142,11 +142,78 @@ private Q_SLOTS:
                                   "27017", "--pattern", "tcp", "--subnet", "203.0.113.5/32",
                                   "--namespace", "payments", "--dry-run"});
         QCOMPARE(add.exitCode, 0);
-        QVERIFY(add.out.startsWith(original));
-        QVERIFY(add.out.contains("  namespace: payments\n"));
-        QVERIFY(add.out.contains("resolution: STATIC\n"));
+        // A unified diff: the file's own lines are context, the route's are added.
+        QVERIFY2(add.out.startsWith("--- a/"), add.out.constData());
+        QVERIFY(add.out.contains("\n+  namespace: payments\n"));
+        QVERIFY(add.out.contains("\n+  resolution: STATIC\n"));
+        QVERIFY(!add.out.contains("\n-"));
         QVERIFY(add.err.contains("note: The egress gateway's Service"));
         QCOMPARE(readFile(file), original);
+    }
+
+    // What --dry-run prints, applied with patch -p1, gives the very bytes the command writes:
+    // for every pattern, in both APIs, into a new file and into one that holds routes, and for
+    // the removal of each.
+    void dryRunDiffPatchesToTheRealWrite_data() {
+        QTest::addColumn<QStringList>("route");
+        QTest::addColumn<QString>("start");
+        const QStringList patterns = {
+            "direct-http",     "direct-tls",      "sidecar-tls-origination", "http",
+            "tls-passthrough", "tls-origination", "mtls-origination",        "tcp"};
+        for (const QString &pattern : patterns) {
+            for (const QString api : {"istio", "gateway-api"}) {
+                QStringList route = {"--host", "api.new.com", "--pattern", pattern, "--api", api};
+                if (pattern == "mtls-origination")
+                    route << "--credential"
+                          << "client-credential";
+                if (pattern == "tcp")
+                    route << "--port"
+                          << "27017"
+                          << "--subnet"
+                          << "203.0.113.5/32";
+                for (const QString start :
+                     {"", "recipes/existing-route.yaml", "recipes/crlf-serviceentry.yaml"})
+                    QTest::addRow("%s %s %s", qPrintable(pattern), qPrintable(api),
+                                  start.isEmpty() ? "new file" : qPrintable(start))
+                        << route << start;
+            }
+        }
+    }
+    void dryRunDiffPatchesToTheRealWrite() {
+        QFETCH(QStringList, route);
+        QFETCH(QString, start);
+        QTemporaryDir dir;
+        const QString real = dir.filePath("real/mesh.yaml");
+        const QString patched = dir.filePath("patched/mesh.yaml");
+        QVERIFY(QDir(dir.path()).mkpath("real") && QDir(dir.path()).mkpath("patched"));
+        if (!start.isEmpty()) {
+            QVERIFY(writeFile(real, readFile(dataFile(start))));
+            QVERIFY(writeFile(patched, readFile(dataFile(start))));
+        }
+        // As a user in the repository's folder: `egret route ... mesh.yaml --dry-run | patch -p1`.
+        const auto check = [&](const QStringList &command) {
+            const Run dry =
+                runEgret(QStringList{"route"} + command + QStringList{"mesh.yaml", "--dry-run"},
+                         60000, QFileInfo(patched).path());
+            const Run done = runEgret(QStringList{"route"} + command + QStringList{real});
+            QCOMPARE(dry.exitCode, done.exitCode);
+            if (done.exitCode != 0)
+                return; // refused alike (a pattern the API does not carry)
+            QVERIFY2(dry.err.startsWith(done.out.left(done.out.indexOf('\n'))),
+                     dry.err.constData());
+            QProcess patch;
+            patch.setWorkingDirectory(QFileInfo(patched).path());
+            patch.start("patch", {"-p1", "--quiet", "--binary"});
+            patch.write(dry.out);
+            patch.closeWriteChannel();
+            QVERIFY(patch.waitForFinished(30000));
+            QVERIFY2(patch.exitCode() == 0, patch.readAll().constData());
+            QCOMPARE(readFile(patched), readFile(real));
+        };
+        check(QStringList{"add"} + route);
+        if (QTest::currentTestFailed())
+            return;
+        check({"remove", "--host", "api.new.com"});
     }
 
     void badArgumentsAreExitTwo_data() {
