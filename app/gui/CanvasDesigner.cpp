@@ -4,6 +4,7 @@
 #include "app/gui/OffGuiThread.h"
 #include "model/design/HopRoutes.h"
 #include "model/design/PaletteDocuments.h"
+#include "model/design/RoutePreview.h"
 #include "model/design/RouteSeeds.h"
 #include "model/edit/WorkspaceChange.h"
 #include "model/recipes/Patterns.h"
@@ -133,6 +134,9 @@ bool CanvasDesigner::runRouteDialog(recipes::RouteRequest request) {
     views::RouteDialog dialog(m_window);
     dialog.setHostSuggestions(design::externalHosts(m_scene->flows()));
     dialog.setRequest(request);
+    dialog.setPreview([ws = m_session->workspace()](const recipes::RouteRequest &r) {
+        return design::routePreview(ws, r);
+    });
     while (dialog.exec() == QDialog::Accepted) {
         const recipes::RouteRequest r = dialog.request();
         const recipes::RouteResult result =

@@ -2,6 +2,7 @@
 
 #include "model/core/Diagnostic.h"
 #include "model/core/Ids.h"
+#include "views/review/ReviewDialog.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -136,6 +137,11 @@ private:
     void exportToFolder();
     void closeWorkspace();
     bool maybeSave(); // false when the user cancels
+    // "Review changes" before writing: false when the user cancels.
+    bool reviewChanges(const QString &title, const QString &acceptText,
+                       const QVector<views::FileChange> &changes,
+                       const views::FindingsDelta &findings, bool offerSetting);
+    bool reviewSave();
     void deleteSelection();
     void selectAll();
 

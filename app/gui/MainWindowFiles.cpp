@@ -1,10 +1,12 @@
 // File actions of the main window: new, open, save, export, close.
+#include "app/gui/ChangeReview.h"
 #include "app/gui/EditorSession.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/OffGuiThread.h"
 #include "model/io/AtomicWrite.h"
 #include "model/io/ExportFolder.h"
 #include "model/io/Exporter.h"
+#include "model/io/Loader.h"
 #include "views/selection/SelectionModel.h"
 
 #include <QDir>
@@ -27,6 +29,46 @@ QString problemList(const Diagnostics &problems) {
 }
 
 } // namespace
+
+bool MainWindow::reviewChanges(const QString &title, const QString &acceptText,
+                               const QVector<views::FileChange> &changes,
+                               const views::FindingsDelta &findings, bool offerSetting) {
+    views::ReviewDialog review(title, acceptText, changes, findings, this);
+    if (offerSetting)
+        review.offerAskAgain(tr("Review changes before every save"), true);
+    const bool accepted = review.exec() == QDialog::Accepted;
+    if (accepted && offerSetting && !review.askAgain())
+        setReviewBeforeSave(false);
+    return accepted;
+}
+
+// Save's review: each modified file against the file as it is on disk now (saying when another
+// program changed it), and what the edits do to the findings of the files as saved.
+bool MainWindow::reviewSave() {
+    const Workspace &ws = m_session->workspace();
+    QVector<views::FileChange> changes;
+    QStringList paths;
+    for (int i = 0; i < ws.files().size(); ++i) {
+        const SourceFile &f = ws.files()[i];
+        if (EditorSession::isUntitled(f.path))
+            continue;
+        paths << f.path;
+        if (!f.modified)
+            continue;
+        views::FileChange c = fileChange(f.path, ws.fileBytes(i));
+        if (ws.changedOnDisk(i))
+            c.note = tr("changed by another program since Egret read it: shown against the file "
+                        "as it is now, which saving replaces");
+        changes.append(c);
+    }
+    if (changes.isEmpty())
+        return true;
+    const views::FindingsDelta delta =
+        offGuiThread(statusBar(), tr("Comparing with the files on disk..."), [paths, ws = ws] {
+            return findingsDelta(findingKeys(loadFiles(paths)), findingKeys(ws));
+        });
+    return reviewChanges(tr("Review Changes Before Saving"), tr("Save"), changes, delta, true);
+}
 
 void MainWindow::newWorkspace() {
     if (maybeSave())
@@ -68,6 +110,15 @@ bool MainWindow::save() {
     }
     QStringList conflicts;
     QString error;
+    if (reviewBeforeSave()) {
+        // The review shows files another program changed against what they hold now.
+        if (!reviewSave())
+            return false;
+        if (m_session->save(nullptr, &error, true))
+            return true;
+        QMessageBox::critical(this, tr("Save"), tr("Could not save: %1").arg(error));
+        return false;
+    }
     if (m_session->save(&conflicts, &error))
         return true;
     if (!conflicts.isEmpty()) {
@@ -102,6 +153,9 @@ bool MainWindow::saveAs() {
         tr("YAML manifests (*.yaml *.yml)"));
     if (path.isEmpty())
         return false;
+    if (reviewBeforeSave() && !reviewChanges(tr("Review Changes Before Saving"), tr("Save"),
+                                             {fileChange(path, ws.fileBytes(file))}, {}, true))
+        return false;
     QString error;
     if (!m_session->saveAs(file, path, &error)) {
         QMessageBox::critical(this, tr("Save As"), error);
@@ -135,6 +189,9 @@ void MainWindow::exportToFile() {
         this, tr("Export Manifests"), QDir::homePath() + QStringLiteral("/egress-export.yaml"),
         tr("YAML (*.yaml *.yml)"));
     if (path.isEmpty())
+        return;
+    if (!reviewChanges(tr("Review Export"), tr("Export"), {fileChange(path, result.yaml)}, {},
+                       false))
         return;
     QString error;
     if (!writeFileAtomically(path, result.yaml, &error)) {
@@ -175,20 +232,22 @@ void MainWindow::exportToFolder() {
         QMessageBox::critical(this, tr("Export"), check.problem);
         return;
     }
-    if (!check.replaced.isEmpty()) {
-        QString text =
-            tr("%1 already holds %n file(s) this export writes:\n\n%2\n\n", nullptr,
-               int(check.replaced.size()))
-                .arg(QDir::toNativeSeparators(dir), check.replaced.join(QLatin1Char('\n')));
-        if (!check.leftBehind.isEmpty())
-            text += tr("Not part of this export, left as they are: %1\n\n")
-                        .arg(check.leftBehind.join(QStringLiteral(", ")));
-        const auto answer =
-            QMessageBox::warning(this, tr("Export to Folder"), text + tr("Replace them?"),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
+    // Each file the export writes against what the folder holds: replacements show as diffs.
+    QVector<views::FileChange> changes;
+    for (auto it = result.files.cbegin(); it != result.files.cend(); ++it) {
+        views::FileChange c = fileChange(QDir(dir).filePath(it.key()), it.value());
+        if (c.beforeExists)
+            c.note = tr("replaces the file the folder holds");
+        changes.append(c);
     }
+    if (!check.leftBehind.isEmpty() && !changes.isEmpty())
+        changes.front().note +=
+            (changes.front().note.isEmpty() ? QString() : QStringLiteral("; ")) +
+            tr("not part of this export, left as they are: %1")
+                .arg(check.leftBehind.join(QStringLiteral(", ")));
+    if (!reviewChanges(tr("Review Export to %1").arg(QDir::toNativeSeparators(dir)), tr("Export"),
+                       changes, {}, false))
+        return;
     QString error;
     if (!writeExportFolder(result, dir, &error)) {
         QMessageBox::critical(this, tr("Export"), error);

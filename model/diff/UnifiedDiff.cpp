@@ -1,5 +1,7 @@
 #include "model/diff/UnifiedDiff.h"
 
+#include "model/diff/DocumentSpans.h"
+
 #include <dtl/dtl.hpp>
 
 #include <string>
@@ -123,9 +125,15 @@ QByteArray unifiedDiff(const QString &name, const QByteArray &before, const QByt
     QByteArray out;
     out += "--- " + (beforeExists ? "a/" + file : QByteArray("/dev/null")) + '\n';
     out += "+++ " + (afterExists ? "b/" + file : QByteArray("/dev/null")) + '\n';
+    DocumentSpans beforeSpans(before), afterSpans(after);
     for (const Hunk &h : hunks(before, after, context)) {
+        // After the second "@@", as git puts a function's name: the objects the hunk changes.
+        const QStringList objects = hunkObjects(h, beforeSpans, afterSpans);
         out += "@@ -" + range(h.beforeStart, h.beforeCount) + " +" +
-               range(h.afterStart, h.afterCount) + " @@\n";
+               range(h.afterStart, h.afterCount) + " @@";
+        if (!objects.isEmpty())
+            out += ' ' + objects.join(QStringLiteral(", ")).toUtf8();
+        out += '\n';
         for (const Line &line : h.lines)
             appendLine(out, line);
     }

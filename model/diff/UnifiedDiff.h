@@ -31,7 +31,8 @@ struct Hunk {
 QVector<Hunk> hunks(const QByteArray &before, const QByteArray &after, int context = 3);
 
 // The hunks as a unified diff of one file, git style: `--- a/NAME`, `+++ b/NAME` (`/dev/null` for
-// a side that does not exist), "@@ -l,s +l,s @@" headers, and "\ No newline at end of file" after
+// a side that does not exist), "@@ -l,s +l,s @@ <objects>" headers naming the Kubernetes objects
+// each hunk changes (see DocumentSpans), and "\ No newline at end of file" after
 // a last line without one, so that `patch -p1` and `git apply` give exactly `after`. Empty when
 // nothing changes.
 QByteArray unifiedDiff(const QString &name, const QByteArray &before, const QByteArray &after,

@@ -1,16 +1,21 @@
 #include "views/dialogs/RouteDialog.h"
 
 #include "model/recipes/Patterns.h"
+#include "views/review/DiffHighlighter.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace egret::views {
 
@@ -142,6 +147,54 @@ void RouteDialog::updateFields() {
 
 void RouteDialog::validate() {
     showProblems(recipes::validateRequest(request()));
+    if (m_preview)
+        m_previewTimer->start();
+}
+
+void RouteDialog::setPreview(Preview preview) {
+    m_preview = std::move(preview);
+    if (!m_previewView) {
+        m_previewView = new QPlainTextEdit(this);
+        m_previewView->setObjectName(QStringLiteral("routePreview"));
+        m_previewView->setReadOnly(true);
+        m_previewView->setLineWrapMode(QPlainTextEdit::NoWrap);
+        m_previewView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_previewView->setMinimumHeight(180);
+        new DiffHighlighter(m_previewView->document());
+        static_cast<QVBoxLayout *>(layout())->insertWidget(2, m_previewView, 1);
+        m_previewTimer = new QTimer(this);
+        m_previewTimer->setSingleShot(true);
+        m_previewTimer->setInterval(250);
+        connect(m_previewTimer, &QTimer::timeout, this, &RouteDialog::startPreview);
+        m_previewWatcher = new QFutureWatcher<QByteArray>(this);
+        connect(m_previewWatcher, &QFutureWatcherBase::finished, this, [this] {
+            if (m_previewAgain) { // stale: the inputs changed meanwhile
+                m_previewAgain = false;
+                startPreview();
+                return;
+            }
+            m_previewView->setPlainText(QString::fromUtf8(m_previewWatcher->result()));
+            Q_EMIT previewShown();
+        });
+    }
+    m_previewTimer->start();
+}
+
+QString RouteDialog::previewText() const {
+    return m_previewView ? m_previewView->toPlainText() : QString();
+}
+
+void RouteDialog::startPreview() {
+    if (m_previewWatcher->isRunning()) {
+        m_previewAgain = true;
+        return;
+    }
+    if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled()) {
+        m_previewView->setPlainText(tr("# the change shows here once the inputs are complete"));
+        Q_EMIT previewShown();
+        return;
+    }
+    m_previewWatcher->setFuture(QtConcurrent::run(m_preview, request()));
 }
 
 void RouteDialog::showProblems(const QVector<recipes::InputProblem> &problems) {

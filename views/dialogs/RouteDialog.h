@@ -3,11 +3,16 @@
 #include "model/recipes/Route.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
+
+#include <functional>
 
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
+class QPlainTextEdit;
+class QTimer;
 class QLineEdit;
 class QSpinBox;
 
@@ -31,6 +36,14 @@ public:
     // dialog so the user can change the inputs.
     void showProblems(const QVector<recipes::InputProblem> &problems);
 
+    // What the inputs would change, computed by `preview` off the GUI thread a moment after
+    // they change (the latest inputs win) and shown as a diff under the form.
+    using Preview = std::function<QByteArray(const recipes::RouteRequest &)>;
+    void setPreview(Preview preview);
+    QString previewText() const; // as shown
+    // Emitted when a preview is shown (tests wait for it).
+    Q_SIGNAL void previewShown();
+
     QComboBox *patternBox() const { return m_pattern; }
     // The dialect: Istio's API or the Gateway API (item data: recipes::Api).
     QComboBox *apiBox() const { return m_api; }
@@ -38,6 +51,7 @@ public:
 private:
     void updateFields();
     void validate();
+    void startPreview();
 
     QComboBox *m_pattern;
     QComboBox *m_api;
@@ -55,6 +69,11 @@ private:
     QDialogButtonBox *m_buttons;
     QString m_source;
     QString m_targetFile;
+    Preview m_preview;
+    QPlainTextEdit *m_previewView = nullptr;
+    QTimer *m_previewTimer = nullptr;
+    QFutureWatcher<QByteArray> *m_previewWatcher = nullptr;
+    bool m_previewAgain = false; // the inputs changed while a preview was computed
 };
 
 } // namespace egret::views

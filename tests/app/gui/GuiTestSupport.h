@@ -4,9 +4,11 @@
 #include "app/gui/InfoBar.h"
 #include "app/gui/MainWindow.h"
 #include "views/graph/FlowScene.h"
+#include "views/review/ReviewDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTimer>
@@ -57,6 +59,37 @@ private:
     QMessageBox::StandardButton m_button;
     bool m_asked = false;
     QString m_text;
+};
+
+// Answers the next "Review changes" dialog (accepts or cancels it) and keeps what it showed.
+class ReviewAnswer : public QObject {
+public:
+    explicit ReviewAnswer(bool accept)
+        : m_accept(accept) {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            auto *review = qobject_cast<views::ReviewDialog *>(QApplication::activeModalWidget());
+            if (!review)
+                return;
+            m_asked = true;
+            for (int i = 0; i < review->fileCount(); ++i)
+                m_diffs << review->diffText(i);
+            if (auto *findings = review->findChild<QLabel *>(QStringLiteral("findingsDelta")))
+                m_findings = findings->text();
+            m_accept ? review->accept() : review->reject();
+            m_timer.stop();
+        });
+        m_timer.start(10);
+    }
+    bool asked() const { return m_asked; }
+    QStringList diffs() const { return m_diffs; }
+    QString findings() const { return m_findings; }
+
+private:
+    QTimer m_timer;
+    bool m_accept;
+    bool m_asked = false;
+    QStringList m_diffs;
+    QString m_findings;
 };
 
 // Saves a picture of the window when EGRET_SCREENSHOT_DIR is set (how README pictures are made).

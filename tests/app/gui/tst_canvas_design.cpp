@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -131,8 +132,13 @@ private Q_SLOTS:
         const QByteArray beforeRoute = w.session()->workspace().fileBytes(0);
 
         // Drag from the workload onto the host: the route dialog, pattern chosen.
-        DialogAnswer<views::RouteDialog> route([](views::RouteDialog *d) {
+        // The dialog previews the change as a diff, following its inputs.
+        QString preview;
+        DialogAnswer<views::RouteDialog> route([&](views::RouteDialog *d) {
+            QSignalSpy shown(d, &views::RouteDialog::previewShown);
             d->patternBox()->setCurrentText("tls-passthrough");
+            QTRY_VERIFY_WITH_TIMEOUT(d->previewText().contains("+kind: Gateway\n"), 10000);
+            preview = d->previewText();
             d->accept();
         });
         QWidget *viewport = w.canvas()->viewport();
@@ -144,11 +150,18 @@ private Q_SLOTS:
         sendMouse(viewport, QEvent::MouseMove, to, Qt::LeftButton);
         sendMouse(viewport, QEvent::MouseButtonRelease, to, Qt::NoButton);
         QVERIFY(route.seen());
+        QVERIFY2(preview.contains("VirtualService") && preview.contains("+  - api.example.com\n"),
+                 qPrintable(preview));
         QStringList kinds;
         for (const Resource *r : w.session()->workspace().resources())
             kinds << r->kindName;
         QCOMPARE(kinds, QStringList({"ServiceEntry", "Namespace", "Gateway", "DestinationRule",
                                      "VirtualService"}));
+        // What the preview showed is what the route wrote.
+        for (const QString &line : preview.split(QLatin1Char('\n')))
+            if (line.startsWith(QLatin1String("+")) && !line.startsWith(QLatin1String("+++")))
+                QVERIFY2(w.session()->workspace().fileBytes(0).contains(line.mid(1).toUtf8()),
+                         qPrintable(line));
         QVERIFY(w.session()->undoStack()->undoText().contains("api.example.com"));
         waitForCanvas(w);
         QVERIFY(w.flowScene()->nodeItem("gateway:istio-system/istio-egressgateway"));

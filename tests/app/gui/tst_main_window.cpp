@@ -2,6 +2,7 @@
 // YAML dock, undo, save, close.
 #include "GuiTestSupport.h"
 #include "TestSupport.h"
+#include "app/gui/ChangeReview.h"
 
 #include "views/panels/ProblemsModel.h"
 #include "views/panels/ResourceTreeModel.h"
@@ -140,12 +141,48 @@ private Q_SLOTS:
             form->setData(form->indexOfPath("spec.trafficPolicy.connectionPool.tcp.maxConnections")
                               .siblingAtColumn(1),
                           "250"));
-        w.action("save")->trigger();
+        {
+            // Save shows the change first: one line, in the DestinationRule, no finding changed.
+            test::ReviewAnswer review(true);
+            w.action("save")->trigger();
+            QVERIFY(review.asked());
+            QCOMPARE(review.diffs().size(), 1);
+            QVERIFY2(review.diffs()[0].contains("DestinationRule payments/stripe\n") &&
+                         review.diffs()[0].contains("\n-        maxConnections: 100\n"
+                                                    "+        maxConnections: 250\n"),
+                     qPrintable(review.diffs()[0]));
+            QVERIFY(review.findings().contains("neither adds nor removes"));
+        }
         QVERIFY(!w.isWindowModified());
         const QByteArray after = test::readFile(path);
         QByteArray expected = before;
         expected.replace("maxConnections: 100", "maxConnections: 250");
         QCOMPARE(after, expected);
+    }
+
+    // Cancelling the review writes nothing; an edit that breaks a reference shows the finding
+    // it adds; the review can be turned off for Save.
+    void theReviewBeforeSavingCanBeCancelledOrTurnedOff() {
+        MainWindow w;
+        const QString path = copy("foundation/mixed.yaml");
+        const QByteArray before = test::readFile(path);
+        QVERIFY(test::openAndWait(w, {path}));
+        w.selectResource(find(w, "ServiceEntry", "stripe")->id);
+        PropertyTreeModel *form = w.propertiesPanel()->model();
+        QVERIFY(form->setData(form->indexOfPath("spec.resolution").siblingAtColumn(1), "STATIC"));
+        {
+            test::ReviewAnswer cancel(false);
+            w.action("save")->trigger();
+            QVERIFY(cancel.asked());
+            QVERIFY(cancel.diffs().value(0).contains("+  resolution: STATIC"));
+        }
+        QCOMPARE(test::readFile(path), before);
+        QVERIFY(w.isWindowModified());
+        setReviewBeforeSave(false);
+        w.action("save")->trigger();
+        setReviewBeforeSave(true);
+        QVERIFY(test::readFile(path).contains("resolution: STATIC"));
+        QVERIFY(!w.isWindowModified());
     }
 
     void problemsLeadToTheResourceAndField() {
@@ -208,14 +245,26 @@ private Q_SLOTS:
         const QByteArray theirs = test::readFile(path) + "# added by a colleague\n";
         QVERIFY(test::writeFile(path, theirs));
         {
+            // The review says so and shows the file as it is now: their line would go.
+            test::ReviewAnswer cancel(false);
+            w.action("save")->trigger();
+            QVERIFY(cancel.asked());
+            QVERIFY(cancel.diffs().value(0).contains("changed by another program"));
+            QVERIFY(cancel.diffs().value(0).contains("\n-# added by a colleague\n"));
+        }
+        QCOMPARE(test::readFile(path), theirs); // not overwritten
+        QVERIFY(w.isWindowModified());
+        {
+            // Without the review, Save asks before overwriting.
+            setReviewBeforeSave(false);
             test::MessageBoxAnswer cancel(QMessageBox::Cancel);
             w.action("save")->trigger();
             QVERIFY(cancel.asked());
             QVERIFY(cancel.text().contains("changed by another program"));
+            setReviewBeforeSave(true);
         }
-        QCOMPARE(test::readFile(path), theirs); // not overwritten
-        QVERIFY(w.isWindowModified());
-        test::MessageBoxAnswer overwrite(QMessageBox::Save);
+        QCOMPARE(test::readFile(path), theirs);
+        test::ReviewAnswer overwrite(true);
         w.action("save")->trigger();
         QVERIFY(overwrite.asked());
         QVERIFY(test::readFile(path).contains("resolution: STATIC"));

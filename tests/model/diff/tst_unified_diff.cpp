@@ -61,6 +61,17 @@ private Q_SLOTS:
         QCOMPARE(hunks[1].beforeStart, 15);
     }
 
+    // After the second "@@", where git names a function: the objects a hunk changes.
+    void hunksNameTheObjectsTheyChange() {
+        const QByteArray before = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"
+                                  "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n"
+                                  "  namespace: a\n";
+        QByteArray after = before;
+        after.replace("name: s\n", "name: t\n");
+        const QByteArray d = diff::unifiedDiff(QStringLiteral("f.yaml"), before, after);
+        QVERIFY2(d.contains("@@ Service a/s, Service a/t\n"), d.constData());
+    }
+
     void aLineEndingChangeIsAChange() {
         const QByteArray d = diff::unifiedDiff(QStringLiteral("f.yaml"), "a\nb\n", "a\r\nb\n");
         QVERIFY(d.contains("-a\n+a\r\n"));

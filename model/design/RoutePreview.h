@@ -1,0 +1,15 @@
+#pragma once
+
+#include "model/recipes/Route.h"
+#include "model/workspace/Workspace.h"
+
+#include <QByteArray>
+
+namespace egret::design {
+
+// What adding the route `request` to `ws` would change, as the unified diff of every file it
+// touches (the route dialog shows it as its inputs change), or a sentence when it changes
+// nothing or cannot be made.
+QByteArray routePreview(const Workspace &ws, const recipes::RouteRequest &request);
+
+} // namespace egret::design
