@@ -1,6 +1,7 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/gui/CanvasDesigner.h"
+#include "app/gui/ChangeReview.h"
 #include "app/gui/EditorSession.h"
 #include "app/gui/InfoBar.h"
 #include "app/gui/RecentFiles.h"
@@ -201,6 +202,14 @@ void MainWindow::createActions() {
     add(file, QStringLiteral("save"), tr("&Save"), &MainWindow::save, QKeySequence::Save);
     add(file, QStringLiteral("saveAs"), tr("Save &As..."), &MainWindow::saveAs,
         QKeySequence::SaveAs);
+    QAction *review =
+        add(file, QStringLiteral("reviewBeforeSave"), tr("&Review Changes Before Saving"),
+            [](bool on) { setReviewBeforeSave(on); });
+    review->setCheckable(true);
+    // The review's own check box may have changed the setting since.
+    connect(file, &QMenu::aboutToShow, review,
+            [review] { review->setChecked(reviewBeforeSave()); });
+    review->setChecked(reviewBeforeSave());
     add(file, QStringLiteral("exportFile"), tr("&Export to File..."), &MainWindow::exportToFile)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     add(file, QStringLiteral("exportFolder"), tr("Export to Folder (one file per namespace)..."),
