@@ -166,6 +166,7 @@ void RouteDialog::setPreview(Preview preview) {
         m_previewTimer->setSingleShot(true);
         m_previewTimer->setInterval(250);
         connect(m_previewTimer, &QTimer::timeout, this, &RouteDialog::startPreview);
+        resize(std::max(width(), 760), std::max(height(), 720)); // room for the diff
         m_previewWatcher = new QFutureWatcher<QByteArray>(this);
         connect(m_previewWatcher, &QFutureWatcherBase::finished, this, [this] {
             if (m_previewAgain) { // stale: the inputs changed meanwhile
