@@ -9,6 +9,7 @@
 #include "model/webhook/TypedValues.h"
 
 #include <cmath>
+#include <limits>
 
 namespace egret::webhook {
 
