@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY2(ws.diagnostics().isEmpty(), qPrintable(ws.diagnostics().value(0).toString()));
         const DestinationRule &dr = only<DestinationRule>(ws);
         QCOMPARE(dr.host, QStringLiteral("istio-egressgateway.istio-system.svc.cluster.local"));
-        QCOMPARE(dr.exportTo, QStringList({".", "istio-system"}));
+        QCOMPARE(dr.exportTo, QStringList({"."}));
         QCOMPARE(dr.workloadSelector->value("app"), QStringLiteral("curl"));
         const TrafficPolicy &tp = *dr.trafficPolicy;
         QCOMPARE(tp.loadBalancer->simple, QStringLiteral("ROUND_ROBIN"));
@@ -142,13 +142,13 @@ private Q_SLOTS:
         QCOMPARE(tp.tls->clientCertificate, QStringLiteral("/c.pem"));
         QCOMPARE(tp.tls->privateKey, QStringLiteral("/k.pem"));
         QCOMPARE(tp.tls->caCertificates, QStringLiteral("/ca.pem"));
-        QCOMPARE(tp.tls->credentialName, QStringLiteral("cred"));
         QCOMPARE(tp.tls->sni, QStringLiteral("a.example.com"));
         QCOMPARE(tp.tls->subjectAltNames, QStringList{"a"});
         QCOMPARE(tp.tls->insecureSkipVerify, false);
         QCOMPARE(tp.portLevelSettings.size(), 1);
         QCOMPARE(tp.portLevelSettings[0].port, 443);
         QCOMPARE(tp.portLevelSettings[0].tls->mode, QStringLiteral("SIMPLE"));
+        QCOMPARE(tp.portLevelSettings[0].tls->credentialName, QStringLiteral("cred"));
         QCOMPARE(dr.subsets.size(), 1);
         QCOMPARE(dr.subsets[0].name, QStringLiteral("cnn"));
         QCOMPARE(dr.subsets[0].labels.value("version"), QStringLiteral("v1"));
