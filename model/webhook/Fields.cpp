@@ -1,5 +1,6 @@
 #include "model/webhook/Fields.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -170,17 +171,22 @@ void checkExportTo(const YAML::Node &exportTo, const QString &path, const QStrin
     if (!exportTo || !exportTo.IsSequence() || exportTo.size() == 0)
         return;
     QSet<QString> seen;
+    QHash<QString, QString> written; // key -> the entry as first written
     forEachItem(exportTo, [&](const YAML::Node &item, int i) {
+        if (!item.IsScalar())
+            return; // the schema reports the type
         const QString entry = text(item);
         const QString key = entry == QLatin1String(".") && !ns.isEmpty() ? ns : entry;
         if (seen.contains(key)) {
             report.error(item, indexed(path, i),
-                         key != entry ? QStringLiteral("exportTo lists both \".\" and the "
-                                                       "current namespace %1")
-                                            .arg(ns)
-                                      : QStringLiteral("exportTo lists \"%1\" twice").arg(entry));
+                         written.value(key) != entry
+                             ? QStringLiteral("exportTo lists both \".\" and the document's own "
+                                              "namespace %1, which \".\" means")
+                                   .arg(ns)
+                             : QStringLiteral("exportTo lists \"%1\" twice").arg(entry));
             return;
         }
+        written.insert(key, entry);
         if (entry == QLatin1String("~") && of != ExportToOf::ServiceEntry) {
             report.error(item, indexed(path, i),
                          QStringLiteral("exportTo \"~\" (no one) is allowed only on a "

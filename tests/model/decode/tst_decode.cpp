@@ -32,22 +32,25 @@ private Q_SLOTS:
         QCOMPARE(r->meta.annotations.value("x"), QStringLiteral("z"));
         const Gateway &g = only<Gateway>(ws);
         QCOMPARE(g.selector.value("istio"), QStringLiteral("egressgateway"));
-        QCOMPARE(g.servers.size(), 1);
+        QCOMPARE(g.servers.size(), 2);
         const Server &s = g.servers[0];
-        QCOMPARE(s.name, QStringLiteral("tls-passthrough"));
+        QCOMPARE(s.name, QStringLiteral("tls-mutual"));
         QCOMPARE(s.bind, QStringLiteral("0.0.0.0"));
         QCOMPARE(s.port.number, 443);
         QCOMPARE(s.port.name, QStringLiteral("tls"));
         QCOMPARE(s.port.protocol, QStringLiteral("TLS"));
-        QCOMPARE(s.port.targetPort, 8443);
+        QVERIFY(!s.port.targetPort); // Istio's webhook refuses one on a Gateway
         QCOMPARE(s.hosts, QStringList({"./*.example.com", "ns/api.example.com"}));
         QVERIFY(s.tls);
-        QCOMPARE(s.tls->mode, QStringLiteral("ISTIO_MUTUAL"));
-        QCOMPARE(s.tls->credentialName, QStringLiteral("egress-cert"));
+        QCOMPARE(s.tls->mode, QStringLiteral("MUTUAL"));
         QCOMPARE(s.tls->serverCertificate, QStringLiteral("/etc/cert.pem"));
         QCOMPARE(s.tls->privateKey, QStringLiteral("/etc/key.pem"));
         QCOMPARE(s.tls->caCertificates, QStringLiteral("/etc/ca.pem"));
         QCOMPARE(s.tls->subjectAltNames.size(), 1);
+        // A credential is the other way to name the certificate, on a server of its own.
+        QVERIFY(g.servers[1].tls);
+        QCOMPARE(g.servers[1].tls->mode, QStringLiteral("SIMPLE"));
+        QCOMPARE(g.servers[1].tls->credentialName, QStringLiteral("egress-cert"));
     }
 
     void serviceEntry() {

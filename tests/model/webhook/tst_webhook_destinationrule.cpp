@@ -634,7 +634,7 @@ const WebhookCase kCases[] = {
     {"exportTo, . and *", DR, "  host: reviews\n  exportTo: [., \"*\"]\n",
      "error: exportTo \"*\" (everyone) cannot be listed with other entries"},
     {"exportTo, . and the same namespace", DR, "  host: reviews\n  exportTo: [., default]\n",
-     "error: exportTo lists \"default\" twice"},
+     "error: exportTo lists both \".\" and the document's own namespace default"},
     {"exportTo, duplicate namespaces", DR, "  host: reviews\n  exportTo: [ns1, ns2, ns1]\n",
      "error: exportTo lists \"ns1\" twice"},
     {"exportTo, invalid namespace", DR, "  host: reviews\n  exportTo: [ns1_]\n",
