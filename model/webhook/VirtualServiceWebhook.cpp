@@ -15,10 +15,6 @@ namespace {
 
 using namespace vs;
 
-qsizetype length(const YAML::Node &sequence) {
-    return sequence && sequence.IsSequence() ? qsizetype(sequence.size()) : 0;
-}
-
 QStringList texts(const YAML::Node &sequence) {
     QStringList out;
     forEachItem(sequence, [&](const YAML::Node &item, int) { out << text(item); });
@@ -279,9 +275,9 @@ void checkRoutes(const YAML::Node &spec, const YAML::Node &document, WebhookRepo
     const bool delegate = length(field(spec, "hosts")) == 0;
     forEachItem(http, [&](const YAML::Node &route, int i) {
         const YAML::Node handOver = field(route, "delegate");
-        const HttpRouteKind kind = delegate                       ? HttpRouteKind::Delegate
-                                   : handOver && handOver.IsMap() ? HttpRouteKind::Root
-                                                                  : HttpRouteKind::Independent;
+        const HttpRouteKind kind = delegate          ? HttpRouteKind::Delegate
+                                   : isMap(handOver) ? HttpRouteKind::Root
+                                                     : HttpRouteKind::Independent;
         checkHttpRoute(route, indexed(QStringLiteral("spec.http"), i), kind, report);
     });
     forEachItem(tls, [&](const YAML::Node &route, int i) {

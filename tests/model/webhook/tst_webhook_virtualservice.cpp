@@ -685,6 +685,13 @@ const WebhookCase kHttpRoutes[] = {
     - destination: {host: foo.bar}
 )y",
      ""},
+    {"empty header name", "VirtualService", HTTP_VS R"y(  - match:
+    - headers:
+        "": {exact: a}
+    route:
+    - destination: {host: foo.bar}
+)y",
+     "error: a header name cannot be empty"},
     {"header name ::", "VirtualService", HTTP_VS R"y(  - match:
     - headers:
         "::": {exact: a}
@@ -1069,6 +1076,12 @@ const WebhookCase kPolicies[] = {
     {"grpc abort valid", "VirtualService",
      HTTP_VS "  - fault:\n      abort: {percentage: {value: 20}, grpcStatus: "
              "DEADLINE_EXCEEDED}\n" ROUTE_TO_FOO,
+     ""},
+    {"grpc abort valid default percentage", "VirtualService",
+     HTTP_VS "  - fault:\n      abort: {grpcStatus: DEADLINE_EXCEEDED}\n" ROUTE_TO_FOO, ""},
+    {"grpc abort valid percentage", "VirtualService",
+     HTTP_VS
+     "  - fault:\n      abort: {percentage: {value: 0.001}, grpcStatus: INTERNAL}\n" ROUTE_TO_FOO,
      ""},
     {"grpc abort invalid status", "VirtualService",
      HTTP_VS
