@@ -152,6 +152,8 @@ void checkHeaderMap(const YAML::Node &ops, const QString &at, bool request, Webh
         }
     }
     forEachItem(field(ops, "remove"), [&](const YAML::Node &item, int i) {
+        if (!item.IsScalar())
+            return;
         if (const QString problem = headerOperationNameProblem(text(item)); !problem.isEmpty())
             report.error(item, indexed(at + QStringLiteral(".remove"), i), problem);
     });

@@ -52,10 +52,9 @@ void checkAbort(const YAML::Node &abort, const QString &at, WebhookReport &repor
         report.error(field(abort, "http2Error"), at + QStringLiteral(".http2Error"),
                      QStringLiteral("aborting with an HTTP/2 error is not supported yet"));
     } else if (isSet(http)) {
-        const qint64 status = integer(http).value_or(0);
-        if (status < 200 || status > 600)
+        if (const auto status = integer(http); status && (*status < 200 || *status > 600))
             report.error(http, at + QStringLiteral(".httpStatus"),
-                         QStringLiteral("HTTP status %1 is not between 200 and 599").arg(status));
+                         QStringLiteral("HTTP status %1 is not between 200 and 599").arg(*status));
     } else {
         report.warning(abort, at,
                        QStringLiteral("an abort without httpStatus or grpcStatus does nothing"));
@@ -150,6 +149,8 @@ QString rewriteProblem(const YAML::Node &rewrite) {
 
 void checkCors(const YAML::Node &cors, const QString &at, WebhookReport &report) {
     forEachItem(field(cors, "allowOrigins"), [&](const YAML::Node &origin, int i) {
+        if (!isMap(origin))
+            return;
         const QString oAt = indexed(at + QStringLiteral(".allowOrigins"), i);
         QString value;
         for (const char *key : {"exact", "prefix", "regex"})
@@ -168,6 +169,8 @@ void checkCors(const YAML::Node &cors, const QString &at, WebhookReport &report)
                                        QStringLiteral("CONNECT"), QStringLiteral("OPTIONS"),
                                        QStringLiteral("TRACE"),   QStringLiteral("*")};
     forEachItem(field(cors, "allowMethods"), [&](const YAML::Node &item, int i) {
+        if (!item.IsScalar())
+            return;
         if (!methods.contains(text(item)))
             report.error(item, indexed(at + QStringLiteral(".allowMethods"), i),
                          QStringLiteral("\"%1\" is not an HTTP method (GET, POST, ... in capitals, "
@@ -176,6 +179,8 @@ void checkCors(const YAML::Node &cors, const QString &at, WebhookReport &report)
     });
     for (const char *list : {"allowHeaders", "exposeHeaders"})
         forEachItem(field(cors, list), [&](const YAML::Node &item, int i) {
+            if (!item.IsScalar())
+                return;
             const QString name = text(item);
             if (name.isEmpty() || (name != QLatin1String("*") && !isHeaderToken(name)))
                 report.error(item, indexed(at + QLatin1Char('.') + QLatin1String(list), i),
@@ -248,10 +253,9 @@ void checkDirectResponse(const YAML::Node &response, const QString &at, WebhookR
                        QStringLiteral("a direct response body over 100kB weighs on the control "
                                       "plane"));
     const YAML::Node status = field(response, "status");
-    const qint64 code = integer(status).value_or(0);
-    if (isSet(status) && (code < 200 || code > 600))
+    if (const auto code = integer(status); code && (*code < 200 || *code > 600))
         report.error(status, at + QStringLiteral(".status"),
-                     QStringLiteral("HTTP status %1 is not between 200 and 599").arg(code));
+                     QStringLiteral("HTTP status %1 is not between 200 and 599").arg(*code));
 }
 
 void checkRetries(const YAML::Node &retries, const QString &at, WebhookReport &report) {

@@ -134,6 +134,8 @@ void checkGatewayNames(const YAML::Node &gateways, const QString &path, WebhookR
         return;
     for (std::size_t i = 0; i < gateways.size(); ++i) {
         const YAML::Node item = gateways[i];
+        if (!item.IsScalar())
+            continue;
         const QString at = indexed(path, int(i));
         const QString name = text(item);
         const qsizetype slash = name.indexOf(QLatin1Char('/'));

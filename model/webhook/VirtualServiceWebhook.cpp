@@ -17,7 +17,10 @@ using namespace vs;
 
 QStringList texts(const YAML::Node &sequence) {
     QStringList out;
-    forEachItem(sequence, [&](const YAML::Node &item, int) { out << text(item); });
+    forEachItem(sequence, [&](const YAML::Node &item, int) {
+        if (item.IsScalar())
+            out << text(item);
+    });
     return out;
 }
 
@@ -103,6 +106,8 @@ void checkHosts(const YAML::Node &spec, const Binding &binding, WebhookReport &r
     const bool sni = hasSniHosts(field(spec, "tls"));
     bool allValid = true;
     forEachItem(hosts, [&](const YAML::Node &item, int i) {
+        if (!item.IsScalar())
+            return;
         const QString host = text(item);
         const QString at = indexed(QStringLiteral("spec.hosts"), i);
         const QString problem =
@@ -123,6 +128,8 @@ void checkHosts(const YAML::Node &spec, const Binding &binding, WebhookReport &r
     if (!allValid)
         return;
     const QStringList names = texts(hosts);
+    if (names.size() != length(hosts))
+        return; // the schema reports the items that are not strings
     for (int i = 0; i < names.size(); ++i)
         for (int j = i + 1; j < names.size(); ++j)
             if (hostsOverlap(names[i], names[j]))
@@ -182,6 +189,8 @@ void checkJwtClaimRoutes(const YAML::Node &http, WebhookReport &report) {
 
 void checkSubnets(const YAML::Node &subnets, const QString &path, WebhookReport &report) {
     forEachItem(subnets, [&](const YAML::Node &item, int i) {
+        if (!item.IsScalar())
+            return;
         const QString subnet = text(item);
         const bool cidr = subnet.count(QLatin1Char('/')) == 1;
         bool ok = isIpAddress(cidr ? subnet.section(QLatin1Char('/'), 0, 0) : subnet);
@@ -245,7 +254,8 @@ void checkTlsRoute(const YAML::Node &route, const QString &at, const YAML::Node 
             report.error(sniHosts, mAt + QStringLiteral(".sniHosts"),
                          QStringLiteral("a tls match needs at least one SNI host"));
         forEachItem(sniHosts, [&](const YAML::Node &item, int s) {
-            checkSniHost(item, indexed(mAt + QStringLiteral(".sniHosts"), s), spec, report);
+            if (item.IsScalar())
+                checkSniHost(item, indexed(mAt + QStringLiteral(".sniHosts"), s), spec, report);
         });
         checkL4Match(match, mAt, report);
     });
