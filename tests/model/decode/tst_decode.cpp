@@ -116,7 +116,7 @@ private Q_SLOTS:
         QCOMPARE(h.mirror->host, QStringLiteral("mirror.example.com"));
         QCOMPARE(h.mirror->port, 8080);
         QCOMPARE(vs.tls.size(), 1);
-        QCOMPARE(vs.tls[0].match[0].sniHosts, QStringList{"a.example.com"});
+        QCOMPARE(vs.tls[0].match[0].sniHosts, QStringList{"edition.cnn.com"});
         QCOMPARE(vs.tls[0].match[0].port, 443);
         QCOMPARE(vs.tls[0].match[0].destinationSubnets, QStringList{"1.2.3.0/24"});
         QCOMPARE(vs.tls[0].route[0].destination.port, 443);
