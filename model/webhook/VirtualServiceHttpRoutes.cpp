@@ -60,15 +60,6 @@ void checkConflicts(const YAML::Node &route, const QString &at, HttpRouteKind ki
                      QStringLiteral("a route takes either mirror or mirrors, not both"));
 }
 
-bool isJwtClaimName(const QString &key) {
-    const QString prefix = QStringLiteral("@request.auth.claims");
-    if (!key.toLower().startsWith(prefix))
-        return false;
-    const QString rest = key.mid(prefix.size());
-    return rest.startsWith(QLatin1Char('.')) ||
-           (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']')));
-}
-
 // ValidateHTTPHeaderNameOrJwtClaimRoute.
 QString matchHeaderNameProblem(const QString &name) {
     static const QSet<QString> pseudo{QStringLiteral(":method"), QStringLiteral(":scheme"),
@@ -76,7 +67,7 @@ QString matchHeaderNameProblem(const QString &name) {
                                       QStringLiteral(":status")};
     if (name.isEmpty())
         return QStringLiteral("a header name cannot be empty");
-    if (isJwtClaimName(name) || pseudo.contains(name) || isHeaderToken(name))
+    if (isJwtClaimKey(name) || pseudo.contains(name) || isHeaderToken(name))
         return {};
     return QStringLiteral("\"%1\" is not a valid header name").arg(name);
 }

@@ -7,8 +7,6 @@
 
 #include <QRegularExpression>
 
-#include <arpa/inet.h>
-
 namespace egret::webhook::vs {
 
 std::optional<double> number(const YAML::Node &scalar) {
@@ -17,13 +15,6 @@ std::optional<double> number(const YAML::Node &scalar) {
     bool ok = false;
     const double v = QString::fromStdString(scalar.Scalar()).toDouble(&ok);
     return ok ? std::optional<double>(v) : std::nullopt;
-}
-
-bool isIpAddress(const QString &text) {
-    unsigned char buf[16];
-    const QByteArray a = text.toLatin1();
-    return inet_pton(AF_INET, a.constData(), buf) == 1 ||
-           inet_pton(AF_INET6, a.constData(), buf) == 1;
 }
 
 namespace {
@@ -210,6 +201,16 @@ void checkMatchPort(const YAML::Node &port, const QString &path, WebhookReport &
         return;
     if (const QString problem = checkPort(p); !problem.isEmpty())
         report.error(port, path, problem);
+}
+
+// jwt.ToRoutingClaim: "@request.auth.claims.<name>" or "@request.auth.claims[<name>]...".
+bool isJwtClaimKey(const QString &key) {
+    const QString prefix = QStringLiteral("@request.auth.claims");
+    if (!key.toLower().startsWith(prefix))
+        return false;
+    const QString rest = key.mid(prefix.size());
+    return rest.startsWith(QLatin1Char('.')) ||
+           (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']')));
 }
 
 } // namespace egret::webhook::vs

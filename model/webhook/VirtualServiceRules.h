@@ -63,7 +63,7 @@ void checkMatchPort(const YAML::Node &port, const QString &path, WebhookReport &
 std::optional<double> number(const YAML::Node &scalar);
 // The problem of a regular expression Envoy compiles with RE2, empty when fine.
 QString regexProblem(const QString &regex);
-// An IPv4 or IPv6 address.
-bool isIpAddress(const QString &text);
+// "@request.auth.claims.<name>" or "@request.auth.claims[<name>]...": a JWT claim to route on.
+bool isJwtClaimKey(const QString &key);
 
 } // namespace egret::webhook::vs

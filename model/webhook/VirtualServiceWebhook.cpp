@@ -3,6 +3,7 @@
 // routes. Http routes are in VirtualServiceHttpRoutes.cpp. The warnings Istio gives for
 // unreachable rules and duplicate matches are Egret's IST0130/IST0131 analyzer
 // (VirtualServiceValidationAnalyzer.cpp), so they are not repeated here.
+#include "model/webhook/Addresses.h"
 #include "model/webhook/Fields.h"
 #include "model/webhook/VirtualServiceRules.h"
 #include "model/webhook/Webhook.h"
@@ -151,16 +152,6 @@ void checkDelegateDocument(const YAML::Node &spec, WebhookReport &report) {
     if (length(field(spec, "tcp")) > 0)
         report.error(field(spec, "tcp"), QStringLiteral("spec.tcp"),
                      why + QStringLiteral("can only have http routes, not tcp routes"));
-}
-
-// jwt.ToRoutingClaim: "@request.auth.claims.<name>" or "@request.auth.claims[<name>]...".
-bool isJwtClaimKey(const QString &key) {
-    const QString prefix = QStringLiteral("@request.auth.claims");
-    if (!key.toLower().startsWith(prefix))
-        return false;
-    const QString rest = key.mid(prefix.size());
-    return rest.startsWith(QLatin1Char('.')) ||
-           (rest.startsWith(QLatin1Char('[')) && rest.endsWith(QLatin1Char(']')));
 }
 
 // Claims are only known where a gateway has validated the token.
