@@ -139,8 +139,8 @@ private:
     bool maybeSave(); // false when the user cancels
     // "Review changes" before writing: false when the user cancels.
     bool reviewChanges(const QString &title, const QString &acceptText,
-                       const QVector<views::FileChange> &changes,
-                       const views::FindingsDelta &findings, bool offerSetting);
+                       const QVector<views::FileChange> &changes, const FindingsDelta &findings,
+                       bool offerSetting);
     bool reviewSave();
     void deleteSelection();
     void selectAll();

@@ -32,7 +32,7 @@ QString problemList(const Diagnostics &problems) {
 
 bool MainWindow::reviewChanges(const QString &title, const QString &acceptText,
                                const QVector<views::FileChange> &changes,
-                               const views::FindingsDelta &findings, bool offerSetting) {
+                               const FindingsDelta &findings, bool offerSetting) {
     views::ReviewDialog review(title, acceptText, changes, findings, this);
     if (offerSetting)
         review.offerAskAgain(tr("Review changes before every save"), true);
@@ -63,7 +63,7 @@ bool MainWindow::reviewSave() {
     }
     if (changes.isEmpty())
         return true;
-    const views::FindingsDelta delta =
+    const FindingsDelta delta =
         offGuiThread(statusBar(), tr("Comparing with the files on disk..."), [paths, ws = ws] {
             return findingsDelta(findingKeys(loadFiles(paths)), findingKeys(ws));
         });

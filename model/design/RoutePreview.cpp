@@ -1,5 +1,6 @@
 #include "model/design/RoutePreview.h"
 
+#include "model/analysis/FindingsDelta.h"
 #include "model/diff/UnifiedDiff.h"
 #include "model/recipes/Route.h"
 
@@ -17,7 +18,15 @@ QByteArray routePreview(const Workspace &ws, const recipes::RouteRequest &reques
     QString error;
     if (!result.change.apply(after, &error))
         return "# " + error.toUtf8() + '\n';
+    // The findings the route adds and removes, first, as comment lines of the diff.
     QByteArray out;
+    const FindingsDelta delta = findingsDelta(findingKeys(ws), findingKeys(after));
+    if (delta.added.isEmpty() && delta.removed.isEmpty())
+        out += "# the route neither adds nor removes a finding\n";
+    for (const QString &f : delta.added)
+        out += "# adds: " + f.toUtf8() + '\n';
+    for (const QString &f : delta.removed)
+        out += "# removes: " + f.toUtf8() + '\n';
     for (const QString &file : result.change.files()) {
         const int was = ws.fileIndex(file);
         out += diff::unifiedDiff(QFileInfo(file).fileName(), was >= 0 ? ws.fileBytes(was) : "",

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/analysis/FindingsDelta.h"
+
 #include <QByteArray>
 #include <QDialog>
 #include <QStringList>
@@ -18,13 +20,6 @@ struct FileChange {
     bool beforeExists = true;
     QByteArray after;
     QString note; // e.g. that the file changed on disk since Egret read it
-};
-
-// The findings the change adds and removes (validator and load problems), when known.
-struct FindingsDelta {
-    bool known = false;
-    QStringList added;
-    QStringList removed;
 };
 
 // "Review changes": per file, the unified diff of what will be written, YAML coloured, each hunk
