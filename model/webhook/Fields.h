@@ -21,6 +21,9 @@ std::optional<qint64> integer(const YAML::Node &scalar);  // a decimal integer, 
 void forEachItem(const YAML::Node &sequence,
                  const std::function<void(const YAML::Node &, int)> &fn);
 QString indexed(const QString &path, int index); // "spec.hosts" + 2 -> "spec.hosts[2]"
+inline QString joinPath(const QString &path, const char *key) { // "spec" + "hosts"
+    return path + QLatin1Char('.') + QLatin1String(key);
+}
 
 // Istio's shared rules (pkg/config/validation/agent). Each returns the problem as a sentence,
 // empty when the value is fine.

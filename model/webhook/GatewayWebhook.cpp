@@ -13,10 +13,6 @@ namespace egret::webhook {
 
 namespace {
 
-QString sub(const QString &path, const char *key) {
-    return path + QLatin1Char('.') + QLatin1String(key);
-}
-
 // A Gateway that istiod itself translated from a Gateway API one: its name holds '~' and its
 // hosts may use the "~" namespace (no route attached).
 bool hasGatewaySemantics(const YAML::Node &document) {
@@ -87,9 +83,10 @@ void checkServerHosts(const YAML::Node &server, const QString &path, bool gatewa
                       WebhookReport &report) {
     const YAML::Node hosts = field(server, "hosts");
     if (hosts && hosts.IsSequence() && hosts.size() == 0)
-        report.error(hosts, sub(path, "hosts"), QStringLiteral("a server needs at least one host"));
+        report.error(hosts, joinPath(path, "hosts"),
+                     QStringLiteral("a server needs at least one host"));
     forEachItem(hosts, [&](const YAML::Node &item, int i) {
-        checkServerHost(item, indexed(sub(path, "hosts"), i), gatewaySemantics, report);
+        checkServerHost(item, indexed(joinPath(path, "hosts"), i), gatewaySemantics, report);
     });
 }
 
@@ -101,21 +98,21 @@ bool checkServerPort(const YAML::Node &port, const QString &bind, const QString 
     const int before = report.errors();
     const YAML::Node protocol = field(port, "protocol");
     if (protocol && protocol.IsScalar() && parseProtocol(text(protocol)) == Protocol::Unsupported)
-        report.error(protocol, sub(path, "protocol"),
+        report.error(protocol, joinPath(path, "protocol"),
                      QStringLiteral("protocol \"%1\" is not one Istio knows (%2)")
                          .arg(text(protocol), knownProtocols()));
     const YAML::Node number = field(port, "number");
     const std::optional<qint64> value = integer(number);
     if (value && (*value > 0 || !bind.startsWith(kUnixAddressPrefix)))
         if (const QString problem = checkPort(*value); !problem.isEmpty())
-            report.error(number, sub(path, "number"), problem);
+            report.error(number, joinPath(path, "number"), problem);
     const YAML::Node targetPort = field(port, "targetPort");
     if (integer(targetPort).value_or(0) > 0)
-        report.error(targetPort, sub(path, "targetPort"),
+        report.error(targetPort, joinPath(path, "targetPort"),
                      QStringLiteral("targetPort has no effect on a Gateway; remove it"));
     const YAML::Node name = field(port, "name");
     if (name && name.IsScalar() && text(name).isEmpty())
-        report.error(name, sub(path, "name"), QStringLiteral("a server port needs a name"));
+        report.error(name, joinPath(path, "name"), QStringLiteral("a server port needs a name"));
     return report.errors() == before && value && protocol && protocol.IsScalar();
 }
 
@@ -125,14 +122,14 @@ void checkServerBind(const YAML::Node &server, const QString &path, WebhookRepor
     if (value.startsWith(kUnixAddressPrefix)) {
         if (const QString problem = checkUnixAddress(value.mid(kUnixAddressPrefix.size()));
             !problem.isEmpty())
-            report.error(bind, sub(path, "bind"), problem);
+            report.error(bind, joinPath(path, "bind"), problem);
         const YAML::Node number = field(field(server, "port"), "number");
         if (integer(number).value_or(0) != 0)
-            report.error(number, sub(path, "port.number"),
+            report.error(number, joinPath(path, "port.number"),
                          QStringLiteral("a server bound to a unix domain socket needs port "
                                         "number 0"));
     } else if (!value.isEmpty() && !isIpAddress(value)) {
-        report.error(bind, sub(path, "bind"),
+        report.error(bind, joinPath(path, "bind"),
                      QStringLiteral("bind \"%1\" is not an IP address").arg(value));
     }
 }
@@ -153,13 +150,13 @@ void checkTlsForProtocol(const YAML::Node &server, const QString &path, WebhookR
                      QStringLiteral("an HTTPS or TLS server needs TLS settings (tls)"));
     } else if (!isTls(protocol) && hasTls) {
         if (!isHttp(protocol))
-            report.error(tls, sub(path, "tls"),
+            report.error(tls, joinPath(path, "tls"),
                          QStringLiteral("a server whose protocol is neither HTTPS nor TLS cannot "
                                         "have TLS settings"));
         else if (!isPassthrough(tls) || !text(field(tls, "caCertificates")).isEmpty() ||
                  !text(field(tls, "privateKey")).isEmpty() ||
                  !text(field(tls, "serverCertificate")).isEmpty())
-            report.error(tls, sub(path, "tls"),
+            report.error(tls, joinPath(path, "tls"),
                          QStringLiteral("a plain-text HTTP server cannot terminate TLS; only "
                                         "httpsRedirect belongs in its tls"));
     }
@@ -171,9 +168,9 @@ void checkServer(const YAML::Node &server, const QString &path, bool gatewaySema
         return;
     checkServerHosts(server, path, gatewaySemantics, report);
     const bool portOk = checkServerPort(field(server, "port"), text(field(server, "bind")),
-                                        sub(path, "port"), report);
+                                        joinPath(path, "port"), report);
     checkServerBind(server, path, report);
-    checkServerTls(field(server, "tls"), sub(path, "tls"), report);
+    checkServerTls(field(server, "tls"), joinPath(path, "tls"), report);
     if (portOk)
         checkTlsForProtocol(server, path, report);
 }

@@ -43,10 +43,6 @@ bool hasItems(const YAML::Node &map, const char *key) {
     return list && list.IsSequence() && list.size() > 0;
 }
 
-QString sub(const QString &path, const char *key) {
-    return path + QLatin1Char('.') + QLatin1String(key);
-}
-
 QString sortedList(QStringList names) {
     names.sort();
     names.removeDuplicates();
@@ -60,7 +56,7 @@ void checkCipherSuites(const YAML::Node &tls, const QString &path, WebhookReport
     const QString version = text(minVersion);
     if ((version == QLatin1String("TLSV1_0") || version == QLatin1String("TLSV1_1")) &&
         !hasItems(tls, "cipherSuites"))
-        report.warning(minVersion, sub(path, "minProtocolVersion"),
+        report.warning(minVersion, joinPath(path, "minProtocolVersion"),
                        QStringLiteral("TLS versions below TLSV1_2 need cipherSuites set: the "
                                       "default suites no longer include ones they can use"));
     QStringList unknown;
@@ -77,12 +73,12 @@ void checkCipherSuites(const YAML::Node &tls, const QString &path, WebhookReport
             seen.insert(suite);
     });
     if (!unknown.isEmpty())
-        report.warning(suites, sub(path, "cipherSuites"),
+        report.warning(suites, joinPath(path, "cipherSuites"),
                        QStringLiteral("cipher suites Envoy does not know are ignored: %1")
                            .arg(sortedList(unknown)));
     if (!repeated.isEmpty())
         report.warning(
-            suites, sub(path, "cipherSuites"),
+            suites, joinPath(path, "cipherSuites"),
             QStringLiteral("cipher suites listed twice are ignored: %1").arg(sortedList(repeated)));
 }
 
@@ -90,13 +86,13 @@ void checkCipherSuites(const YAML::Node &tls, const QString &path, WebhookReport
 void checkIstioMutual(const YAML::Node &tls, const QString &path, WebhookReport &report) {
     for (const char *key : {"serverCertificate", "privateKey", "caCertificates", "credentialName"})
         if (hasText(tls, key))
-            report.error(field(tls, key), sub(path, key),
+            report.error(field(tls, key), joinPath(path, key),
                          QStringLiteral("ISTIO_MUTUAL uses the certificates Istio issues; %1 "
                                         "cannot be set")
                              .arg(QLatin1String(key)));
     for (const char *key : {"tlsCertificates", "credentialNames"})
         if (hasItems(tls, key))
-            report.error(field(tls, key), sub(path, key),
+            report.error(field(tls, key), joinPath(path, key),
                          QStringLiteral("ISTIO_MUTUAL uses the certificates Istio issues; %1 "
                                         "cannot be set")
                              .arg(QLatin1String(key)));
@@ -153,10 +149,10 @@ void checkTerminatingCertificates(const YAML::Node &tls, const QString &mode, co
         return;
     }
     if (certificates.size() > 2)
-        report.warning(certificates, sub(path, "tlsCertificates"),
+        report.warning(certificates, joinPath(path, "tlsCertificates"),
                        QStringLiteral("%1 supports at most 2 server certificates").arg(prefix));
     forEachItem(certificates, [&](const YAML::Node &cert, int i) {
-        checkCertificatePair(cert, indexed(sub(path, "tlsCertificates"), i), prefix, report);
+        checkCertificatePair(cert, indexed(joinPath(path, "tlsCertificates"), i), prefix, report);
     });
 }
 
@@ -166,11 +162,11 @@ void checkCrl(const YAML::Node &tls, const QString &mode, const QString &path,
         return;
     const YAML::Node crl = field(tls, "caCrl");
     if (hasText(tls, "credentialName"))
-        report.error(crl, sub(path, "caCrl"),
+        report.error(crl, joinPath(path, "caCrl"),
                      QStringLiteral("caCrl cannot be used with credentialName: put the CRL in the "
                                     "credential's Secret"));
     if (mode == QLatin1String("SIMPLE"))
-        report.error(crl, sub(path, "caCrl"),
+        report.error(crl, joinPath(path, "caCrl"),
                      QStringLiteral("caCrl is not supported with SIMPLE TLS"));
 }
 

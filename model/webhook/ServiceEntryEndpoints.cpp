@@ -10,10 +10,6 @@ namespace egret::webhook {
 
 namespace {
 
-QString sub(const QString &path, const char *key) {
-    return path + QLatin1Char('.') + QLatin1String(key);
-}
-
 // An endpoint's ports map a name of spec.ports to the number it listens on.
 void checkEndpointPorts(const YAML::Node &endpoint, const QString &path,
                         const ServiceEntryFacts &facts, WebhookReport &report) {
@@ -22,7 +18,7 @@ void checkEndpointPorts(const YAML::Node &endpoint, const QString &path,
         return;
     for (auto it = ports.begin(); it != ports.end(); ++it) {
         const QString name = text(it->first);
-        const QString at = sub(path, "ports") + QLatin1Char('.') + name;
+        const QString at = joinPath(path, "ports") + QLatin1Char('.') + name;
         if (!facts.portNames.contains(name))
             report.error(it->first, at,
                          QStringLiteral("endpoint port \"%1\" is not the name of one of the "
@@ -60,10 +56,10 @@ void checkUnixEndpoint(const YAML::Node &endpoint, const QString &address, const
                        const ServiceEntryFacts &facts, WebhookReport &report) {
     if (const QString problem = checkUnixAddress(address.mid(kUnixAddressPrefix.size()));
         !problem.isEmpty())
-        report.error(field(endpoint, "address"), sub(path, "address"), problem);
+        report.error(field(endpoint, "address"), joinPath(path, "address"), problem);
     const YAML::Node ports = field(endpoint, "ports");
     if (ports && ports.IsMap() && ports.size() > 0)
-        report.error(ports, sub(path, "ports"),
+        report.error(ports, joinPath(path, "ports"),
                      QStringLiteral("a unix domain socket endpoint cannot have ports"));
     if (facts.portNames.size() != 1)
         report.error(endpoint, path,
@@ -79,12 +75,12 @@ void checkStaticEndpoint(const YAML::Node &endpoint, const QString &path,
     if (address.startsWith(kUnixAddressPrefix))
         checkUnixEndpoint(endpoint, address, path, facts, report);
     else if (!address.isEmpty() && !isIpAddress(address))
-        report.error(field(endpoint, "address"), sub(path, "address"),
+        report.error(field(endpoint, "address"), joinPath(path, "address"),
                      QStringLiteral("endpoint address \"%1\" is not an IP address, which "
                                     "resolution STATIC needs (use resolution DNS for names)")
                          .arg(address));
     checkEndpointPorts(endpoint, path, facts, report);
-    checkLabelMap(field(endpoint, "labels"), sub(path, "labels"), report);
+    checkLabelMap(field(endpoint, "labels"), joinPath(path, "labels"), report);
 }
 
 void checkDnsEndpoint(const YAML::Node &endpoint, const QString &path,
@@ -94,11 +90,11 @@ void checkDnsEndpoint(const YAML::Node &endpoint, const QString &path,
     // Neither address nor network: the schema reports it.
     const bool schemaReported = !addressNode && !field(endpoint, "network");
     if (!schemaReported && !isIpAddress(address) && !checkFqdn(address).isEmpty())
-        report.error(addressNode ? addressNode : endpoint, sub(path, "address"),
+        report.error(addressNode ? addressNode : endpoint, joinPath(path, "address"),
                      QStringLiteral("endpoint address \"%1\" is neither an IP address nor a "
                                     "fully qualified domain name")
                          .arg(address));
-    checkLabelMap(field(endpoint, "labels"), sub(path, "labels"), report);
+    checkLabelMap(field(endpoint, "labels"), joinPath(path, "labels"), report);
     checkEndpointPorts(endpoint, path, facts, report);
 }
 

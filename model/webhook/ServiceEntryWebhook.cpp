@@ -12,10 +12,6 @@ namespace egret::webhook {
 
 namespace {
 
-QString sub(const QString &path, const char *key) {
-    return path + QLatin1Char('.') + QLatin1String(key);
-}
-
 int itemCount(const YAML::Node &list) {
     return list && list.IsSequence() ? int(list.size()) : 0;
 }
@@ -95,26 +91,26 @@ void checkServicePort(const YAML::Node &port, const QString &path, const QString
     if (name && name.IsScalar()) {
         const QString value = text(name);
         if (names.contains(value))
-            report.error(name, sub(path, "name"),
+            report.error(name, joinPath(path, "name"),
                          QStringLiteral("port name \"%1\" is used twice").arg(value));
         names.insert(value);
         if (!isIstioDnsLabel(value))
-            report.error(name, sub(path, "name"),
+            report.error(name, joinPath(path, "name"),
                          QStringLiteral("port name \"%1\" is not a DNS label (letters, digits "
                                         "and '-', at most 63)")
                              .arg(value));
     }
     const YAML::Node number = field(port, "number");
     if (const std::optional<qint64> n = integer(number); n && !checkPort(*n).isEmpty())
-        report.error(number, sub(path, "number"), checkPort(*n));
+        report.error(number, joinPath(path, "number"), checkPort(*n));
     const YAML::Node target = field(port, "targetPort");
     if (const std::optional<qint64> n = integer(target); n && *n != 0 && !checkPort(*n).isEmpty())
-        report.error(target, sub(path, "targetPort"),
+        report.error(target, joinPath(path, "targetPort"),
                      QStringLiteral("targetPort %1 must be in the range 1..65535").arg(*n));
     const YAML::Node protocol = field(port, "protocol");
     const QString value = text(protocol);
     if (!value.isEmpty() && parseProtocol(value) == Protocol::Unsupported)
-        report.error(protocol, sub(path, "protocol"),
+        report.error(protocol, joinPath(path, "protocol"),
                      QStringLiteral("protocol \"%1\" is not one Istio knows (%2)")
                          .arg(value, knownProtocols()));
     // TCP carries no host name: only a distinct address tells the services apart.

@@ -78,8 +78,4 @@ inline bool hasMessage(const YAML::Node &map, const char *key) {
     return n && n.IsMap();
 }
 
-inline QString joinPath(const QString &path, const char *key) {
-    return path + QLatin1Char('.') + QLatin1String(key);
-}
-
 } // namespace egret::webhook

@@ -66,7 +66,7 @@ void checkDelay(const YAML::Node &delay, const QString &at, WebhookReport &repor
     for (const char *key : {"fixedDelay", "exponentialDelay"}) {
         const YAML::Node d = field(delay, key);
         if (const QString problem = checkDuration(text(d)); !problem.isEmpty())
-            report.error(d, at + QLatin1Char('.') + QLatin1String(key), problem);
+            report.error(d, joinPath(at, key), problem);
     }
     if (isSet(field(delay, "exponentialDelay")))
         report.error(field(delay, "exponentialDelay"), at + QStringLiteral(".exponentialDelay"),
@@ -183,7 +183,7 @@ void checkCors(const YAML::Node &cors, const QString &at, WebhookReport &report)
                 return;
             const QString name = text(item);
             if (name.isEmpty() || (name != QLatin1String("*") && !isHeaderToken(name)))
-                report.error(item, indexed(at + QLatin1Char('.') + QLatin1String(list), i),
+                report.error(item, indexed(joinPath(at, list), i),
                              name.isEmpty()
                                  ? QStringLiteral("a header name cannot be empty")
                                  : QStringLiteral("\"%1\" is not a valid header name").arg(name));
@@ -213,7 +213,7 @@ void checkMirrors(const YAML::Node &route, const QString &at, WebhookReport &rep
         const YAML::Node percent = field(route, key);
         if (!isSet(percent))
             continue;
-        const QString pAt = at + QLatin1Char('.') + QLatin1String(key);
+        const QString pAt = joinPath(at, key);
         if (integer(percent).value_or(0) > 100)
             report.error(percent, pAt,
                          QStringLiteral("%1 must be at most 100, not %2")
@@ -275,7 +275,7 @@ void checkRetries(const YAML::Node &retries, const QString &at, WebhookReport &r
     for (const char *key : {"perTryTimeout", "backoff"}) {
         const YAML::Node d = field(retries, key);
         if (const QString problem = checkDuration(text(d)); !problem.isEmpty())
-            report.error(d, at + QLatin1Char('.') + QLatin1String(key), problem);
+            report.error(d, joinPath(at, key), problem);
     }
     if (retryOn.isEmpty())
         return;

@@ -90,7 +90,7 @@ void checkHeaderMatches(const YAML::Node &match, const QString &at, const char *
     const bool without = QLatin1String(table) == QLatin1String("withoutHeaders");
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         const QString name = text(it->first);
-        const QString hAt = at + QLatin1Char('.') + QLatin1String(table) + QLatin1Char('.') + name;
+        const QString hAt = joinPath(at, table) + QLatin1Char('.') + name;
         if (!without && it->second.IsNull())
             report.error(it->first, hAt,
                          QStringLiteral("the match on header \"%1\" is empty (null)").arg(name));
@@ -109,7 +109,7 @@ void checkMatch(const YAML::Node &match, const QString &at, WebhookReport &repor
     checkRegexMatch(field(match, "uri"), at + QStringLiteral(".uri"), QStringLiteral("the uri"),
                     report);
     for (const char *key : {"scheme", "method", "authority"})
-        checkStringMatch(field(match, key), at + QLatin1Char('.') + QLatin1String(key),
+        checkStringMatch(field(match, key), joinPath(at, key),
                          QStringLiteral("the %1").arg(QLatin1String(key)), report);
     const YAML::Node params = field(match, "queryParams");
     if (isMap(params))

@@ -183,15 +183,7 @@ void checkSubnets(const YAML::Node &subnets, const QString &path, WebhookReport 
         if (!item.IsScalar())
             return;
         const QString subnet = text(item);
-        const bool cidr = subnet.count(QLatin1Char('/')) == 1;
-        bool ok = isIpAddress(cidr ? subnet.section(QLatin1Char('/'), 0, 0) : subnet);
-        if (ok && cidr) {
-            static const QRegularExpression bitsRe(QStringLiteral("^(0|[1-9][0-9]{0,2})$"));
-            const QString bits = subnet.section(QLatin1Char('/'), 1);
-            const int max = subnet.contains(QLatin1Char(':')) ? 128 : 32;
-            ok = bitsRe.match(bits).hasMatch() && bits.toInt() <= max;
-        }
-        if (!ok)
+        if (!checkIpSubnet(subnet).isEmpty())
             report.error(item, indexed(path, i),
                          QStringLiteral("\"%1\" is not an IP address or CIDR block").arg(subnet));
     });
