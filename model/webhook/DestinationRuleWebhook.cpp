@@ -2,6 +2,7 @@
 // pkg/config/validation/validation.go). The traffic policy rules are in TrafficPolicy.cpp,
 // LoadBalancer.cpp and ClientTls.cpp.
 #include "model/webhook/Fields.h"
+#include "model/webhook/Labels.h"
 #include "model/webhook/TrafficPolicy.h"
 #include "model/webhook/TypedValues.h"
 #include "model/webhook/Webhook.h"
@@ -22,27 +23,12 @@ void checkHost(const YAML::Node &spec, WebhookReport &report) {
         report.error(host, QStringLiteral("spec.host"), problem);
 }
 
-// A Kubernetes label name: an optional DNS-subdomain prefix and '/', then a name of at most 63.
-bool isLabelKey(const QString &key) {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:([a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*"
-        "[a-zA-Z0-9])?)*)/)?((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$"));
-    const QRegularExpressionMatch m = re.match(key);
-    return m.hasMatch() && m.capturedLength(1) <= 253 && m.capturedLength(2) <= 63;
-}
-
-bool isLabelValue(const QString &value) {
-    static const QRegularExpression re(
-        QStringLiteral("^(?:(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"));
-    return re.match(value).hasMatch();
-}
-
 void checkSubsetLabels(const YAML::Node &labels, const QString &path, WebhookReport &report) {
     if (!isMap(labels))
         return;
     for (auto it = labels.begin(); it != labels.end(); ++it) {
         const QString key = text(it->first);
-        if (!isLabelKey(key))
+        if (!checkLabelKey(key).isEmpty())
             report.error(it->first, path,
                          QStringLiteral("label key \"%1\" is not a Kubernetes label name "
                                         "(letters, digits, '-', '_' and '.', at most 63, after "

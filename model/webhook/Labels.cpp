@@ -6,8 +6,6 @@
 
 namespace egret::webhook {
 
-namespace {
-
 // An optional DNS-name prefix and '/', then a name of at most 63 characters.
 QString checkLabelKey(const QString &key) {
     static const QRegularExpression re(
@@ -29,8 +27,6 @@ bool isLabelValue(const QString &value) {
         QStringLiteral("^(?:(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"));
     return re.match(value).hasMatch();
 }
-
-} // namespace
 
 void checkLabelMap(const YAML::Node &labels, const QString &path, WebhookReport &report) {
     if (!labels || !labels.IsMap())

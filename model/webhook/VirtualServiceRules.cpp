@@ -4,6 +4,7 @@
 #include "model/webhook/VirtualServiceRules.h"
 
 #include "model/webhook/Fields.h"
+#include "model/webhook/Labels.h"
 
 #include <QRegularExpression>
 
@@ -160,30 +161,12 @@ void checkGatewayNames(const YAML::Node &gateways, const QString &path, WebhookR
     }
 }
 
-namespace {
-
-bool isLabelKey(const QString &key) {
-    static const QRegularExpression re(QStringLiteral(
-        "^((?:[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9]"
-        ")?)*/)?((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$"));
-    const QRegularExpressionMatch m = re.match(key);
-    return m.hasMatch() && m.capturedLength(1) - 1 <= 253 && m.capturedLength(3) <= 63;
-}
-
-bool isLabelValue(const QString &value) {
-    static const QRegularExpression re(
-        QStringLiteral("^((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"));
-    return re.match(value).hasMatch();
-}
-
-} // namespace
-
 void checkSourceLabels(const YAML::Node &labels, const QString &path, WebhookReport &report) {
     if (!labels || !labels.IsMap())
         return;
     for (auto it = labels.begin(); it != labels.end(); ++it) {
         const QString key = text(it->first);
-        if (!isLabelKey(key))
+        if (!checkLabelKey(key).isEmpty())
             report.error(it->first, path,
                          QStringLiteral("\"%1\" is not a valid label key").arg(key));
         if (it->second.IsScalar() && !isLabelValue(text(it->second)))
