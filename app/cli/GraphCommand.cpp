@@ -1,5 +1,6 @@
 #include "app/cli/Command.h"
 #include "app/cli/Inputs.h"
+#include "app/cli/InstallationOptions.h"
 #include "app/cli/Output.h"
 #include "model/analysis/Analysis.h"
 #include "model/flow/FlowJson.h"
@@ -48,18 +49,15 @@ int runGraph(const QStringList &args) {
         QStringLiteral("Write to OUT; its extension (.svg, .png, .dot, .json) picks the format. "
                        "- writes JSON to standard output."),
         QStringLiteral("OUT"));
-    const QCommandLineOption meshConfig(
-        QStringLiteral("mesh-config"),
-        QStringLiteral("The mesh config (MeshConfig, the istio ConfigMap or an IstioOperator); "
-                       "default: Istio's defaults, ALLOW_ANY."),
-        QStringLiteral("FILE"));
+    const InstallationOptions installation;
     const QCommandLineOption ns(
         {QStringLiteral("n"), QStringLiteral("namespace")},
         QStringLiteral("Namespace of documents that name none (default: default)."),
         QStringLiteral("NS"), QStringLiteral("default"));
     const QCommandLineOption expand(QStringLiteral("expand"),
                                     QStringLiteral("Draw every host: open all host groups."));
-    parser.addOptions({output, meshConfig, ns, expand});
+    installation.addTo(parser);
+    parser.addOptions({output, ns, expand});
     if (!parser.parse(QStringList{QStringLiteral("egret graph")} + args)) {
         err(QStringLiteral("egret graph: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -83,13 +81,8 @@ int runGraph(const QStringList &args) {
     }
 
     MeshConfig mesh;
-    if (parser.isSet(meshConfig)) {
-        Diagnostics problems;
-        if (!loadMeshConfig(parser.value(meshConfig), &mesh, &problems)) {
-            printDiagnostics(problems);
-            return BadInput;
-        }
-    }
+    if (!installation.read(parser, QStringLiteral("egret graph"), &mesh))
+        return BadInput;
     Workspace ws;
     if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
         return BadInput;

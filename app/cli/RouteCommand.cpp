@@ -1,5 +1,6 @@
 #include "app/cli/Command.h"
 #include "app/cli/DiffOutput.h"
+#include "app/cli/InstallationOptions.h"
 #include "app/cli/Output.h"
 #include "model/io/Loader.h"
 #include "model/io/Saver.h"
@@ -153,6 +154,8 @@ int add(const QStringList &args) {
                        "diff (patch -p1 applies it), the summary on "
                        "standard error."));
     parser.addOption(dryRun);
+    const InstallationOptions installation;
+    installation.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret route add")} + args)) {
         err(QStringLiteral("egret route add: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -194,6 +197,8 @@ int add(const QStringList &args) {
     request.credentialName = parser.value(QStringLiteral("credential"));
     request.subnet = parser.value(QStringLiteral("subnet"));
     request.servingHost = parser.value(QStringLiteral("serving-host"));
+    if (!installation.read(parser, QStringLiteral("egret route add"), &request.mesh))
+        return BadInput;
     if (!parsePort(parser, QStringLiteral("port"), &request.port) ||
         !parsePort(parser, QStringLiteral("gateway-port"), &request.gatewayPort))
         return BadInput;

@@ -1,8 +1,10 @@
 #include "app/cli/Command.h"
 #include "app/cli/Inputs.h"
+#include "app/cli/InstallationOptions.h"
 #include "app/cli/Output.h"
 #include "app/cli/ValidationReport.h"
 #include "model/decode/DocumentParser.h"
+#include "model/mesh/Installation.h"
 #include "model/validation/Rule.h"
 #include "model/validation/Validator.h"
 
@@ -85,11 +87,7 @@ int runValidate(const QStringList &args) {
                                  QStringLiteral("Manifest files or folders (read recursively for "
                                                 "*.yaml and *.yml); - reads standard input."),
                                  QStringLiteral("FILE|DIR..."));
-    const QCommandLineOption meshConfig(
-        QStringLiteral("mesh-config"),
-        QStringLiteral("A MeshConfig (body, istio ConfigMap or IstioOperator) to use instead of "
-                       "Istio's defaults."),
-        QStringLiteral("FILE"));
+    const InstallationOptions installation;
     const QCommandLineOption format({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Output format: text, json or sarif."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
@@ -112,10 +110,11 @@ int runValidate(const QStringList &args) {
                                   QStringLiteral("List the rules and exit."));
     const QCommandLineOption noGateways(
         QStringLiteral("no-default-gateways"),
-        QStringLiteral("Do not assume the installation's istio-ingressgateway and "
-                       "istio-egressgateway when the manifests have no workload with their "
-                       "labels."));
-    parser.addOptions({meshConfig, format, threshold, ns, rulesOption, list, noGateways});
+        QStringLiteral("Assume no gateway the installation does not declare: neither Istio's "
+                       "default istio-ingressgateway and istio-egressgateway nor gateways "
+                       "inferred from the routes."));
+    installation.addTo(parser);
+    parser.addOptions({format, threshold, ns, rulesOption, list, noGateways});
     if (!parser.parse(QStringList{QStringLiteral("egret validate")} + args)) {
         err(QStringLiteral("egret validate: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -150,13 +149,8 @@ int runValidate(const QStringList &args) {
                 .arg(unknown.join(QStringLiteral(", "))));
         return BadInput;
     }
-    if (parser.isSet(meshConfig)) {
-        Diagnostics problems;
-        if (!loadMeshConfig(parser.value(meshConfig), &options.mesh, &problems)) {
-            printDiagnostics(problems);
-            return BadInput;
-        }
-    }
+    if (!installation.read(parser, QStringLiteral("egret validate"), &options.mesh))
+        return BadInput;
     if (parser.positionalArguments().isEmpty()) {
         err(QStringLiteral("egret validate: name at least one FILE or DIR\n"));
         return BadInput;
@@ -166,6 +160,12 @@ int runValidate(const QStringList &args) {
     if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
         return BadInput;
     const QVector<ReportItem> items = reportItems(validate(ws, options), loadProblems(ws));
+    // A verdict that rests on a gateway Egret inferred says so, even when nothing is found.
+    for (const KnownGateway &g :
+         resolveInstallation(ws, options.mesh, options.assumeGateways).gateways)
+        if (g.basis == GatewayBasis::Inferred)
+            err(QStringLiteral("egret validate: note: gateway %1/%2 %3\n")
+                    .arg(g.gateway.ns, g.gateway.name, g.origin));
 
     if (fmt == QLatin1String("json"))
         outBytes(formatJson(items));

@@ -92,7 +92,7 @@ QVector<ReportItem> reportItems(const QVector<validation::Finding> &findings,
         item.name = QLatin1String(f.type->name);
         item.description = QLatin1String(f.type->description);
         item.helpUri = validation::documentationUrl(*f.type);
-        item.assumedGateways = f.assumedGateways;
+        item.assumedGateways = f.assumedGateways();
         out.append(item);
     }
     return out;

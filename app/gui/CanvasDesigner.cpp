@@ -129,7 +129,8 @@ void CanvasDesigner::addRouteFromSelection() {
 
 bool CanvasDesigner::runRouteDialog(recipes::RouteRequest request) {
     request.targetFile = targetFile();
-    if (!request.api) // the dialect the files already use
+    request.mesh = m_session->meshConfig(); // the installation the window knows
+    if (!request.api)                       // the dialect the files already use
         request.api = recipes::defaultApi(m_session->workspace());
     views::RouteDialog dialog(m_window);
     dialog.setHostSuggestions(design::externalHosts(m_scene->flows()));

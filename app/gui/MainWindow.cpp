@@ -177,6 +177,10 @@ void MainWindow::createDocks() {
     dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
     connect(m_problems, &views::ProblemsPanel::activated, this,
             [this](const Diagnostic &d) { m_selectionSync->activateProblem(d); });
+    createInstallationDock();
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("problemsDock")),
+                     findChild<QDockWidget *>(QStringLiteral("installationDock")));
+    findChild<QDockWidget *>(QStringLiteral("problemsDock"))->raise();
 }
 
 void MainWindow::createActions() {
@@ -412,6 +416,7 @@ void MainWindow::onProblemsChanged() {
 
 void MainWindow::onAnalysisFinished() {
     m_scene->setFlows(m_session->flows());
+    refreshInstallation();
     if (m_findBar->isVisible()) // new hosts and resources to find; the keyboard stays put
         m_findBar->setTargets(views::findTargets(m_session->workspace(), m_session->flows()));
     updateCatchingUp();

@@ -31,6 +31,7 @@ class FlowView;
 struct FlowSelection;
 class PaletteWidget;
 class ProblemsModel;
+class InstallationPanel;
 class ProblemsPanel;
 class PropertiesPanel;
 class ResourcesPanel;
@@ -90,6 +91,7 @@ public:
     views::YamlEditor *yamlEditor() const { return m_yaml; }
     views::ProblemsModel *problemsModel() const;
     views::ProblemsPanel *problemsPanel() const { return m_problems; }
+    views::InstallationPanel *installationPanel() const { return m_installation; }
     views::ResourcesPanel *resourcesPanel() const { return m_resources; }
     views::FindBar *findBar() const { return m_findBar; }
     QTreeView *resourceView() const;
@@ -105,6 +107,11 @@ protected:
 
 private:
     void createDocks();
+    void createInstallationDock(); // MainWindowInstallation.cpp
+    void refreshInstallation();
+    void loadInstallation();
+    void addGatewayPort(const QString &ns, const QString &name);
+    void saveInstallationEdits();
     void createActions();
     void createStatusBar();
     void updateTitle();
@@ -163,6 +170,7 @@ private:
     views::PropertiesPanel *m_properties = nullptr;
     views::YamlEditor *m_yaml = nullptr;
     views::ProblemsPanel *m_problems = nullptr;
+    views::InstallationPanel *m_installation = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stage = nullptr;
     QToolButton *m_cancelOpen = nullptr;

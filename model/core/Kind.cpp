@@ -51,6 +51,17 @@ Kind kindFromTypeMeta(const QString &apiVersion, const QString &kind) {
             return Kind::BackendTlsPolicy;
         return Kind::Unknown;
     }
+    if (apiVersion == QLatin1String("install.istio.io/v1alpha1") &&
+        kind == QLatin1String("IstioOperator"))
+        return Kind::IstioOperator;
+    if (apiVersion == QLatin1String("maistra.io/v2") &&
+        kind == QLatin1String("ServiceMeshControlPlane"))
+        return Kind::ServiceMeshControlPlane;
+    if (apiVersion == QLatin1String("maistra.io/v1") &&
+        kind == QLatin1String("ServiceMeshMemberRoll"))
+        return Kind::ServiceMeshMemberRoll;
+    if (apiGroup(apiVersion) == QLatin1String("sailoperator.io") && kind == QLatin1String("Istio"))
+        return Kind::SailIstio;
     if (apiVersion == QLatin1String("apps/v1")) {
         if (kind == QLatin1String("Deployment"))
             return Kind::Deployment;
@@ -121,6 +132,14 @@ QString kindName(Kind k) {
         return QStringLiteral("ReferenceGrant");
     case Kind::BackendTlsPolicy:
         return QStringLiteral("BackendTLSPolicy");
+    case Kind::IstioOperator:
+        return QStringLiteral("IstioOperator");
+    case Kind::ServiceMeshControlPlane:
+        return QStringLiteral("ServiceMeshControlPlane");
+    case Kind::ServiceMeshMemberRoll:
+        return QStringLiteral("ServiceMeshMemberRoll");
+    case Kind::SailIstio:
+        return QStringLiteral("Istio");
     }
     return {};
 }
@@ -150,6 +169,10 @@ bool isGatewayApiKind(Kind k) {
 bool isGatewayApiRoute(Kind k) {
     return k == Kind::HttpRoute || k == Kind::GrpcRoute || k == Kind::TlsRoute ||
            k == Kind::TcpRoute;
+}
+
+bool isInstallationKind(Kind k) {
+    return k >= Kind::IstioOperator && k <= Kind::SailIstio;
 }
 
 // Gateway API v1.1 (Istio 1.22) to v1.4 (Istio 1.28-1.30): the standard channel's v1 and the

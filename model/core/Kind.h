@@ -34,8 +34,13 @@ enum class Kind {
     TcpRoute,
     ReferenceGrant,
     BackendTlsPolicy,
+    // The installation: where the gateways are and the mesh config (mesh/Installation)
+    IstioOperator,           // install.istio.io
+    ServiceMeshControlPlane, // maistra.io (OpenShift Service Mesh 2)
+    ServiceMeshMemberRoll,   // maistra.io
+    SailIstio,               // sailoperator.io Istio (Sail, OpenShift Service Mesh 3)
 };
-inline constexpr int kKindCount = int(Kind::BackendTlsPolicy) + 1;
+inline constexpr int kKindCount = int(Kind::SailIstio) + 1;
 
 // Decides the kind from apiVersion and kind as written. Istio networking kinds are accepted in
 // v1, v1beta1 and v1alpha3; Gateway API kinds in the versions Istio 1.22-1.30 serves (see
@@ -51,6 +56,7 @@ bool isWorkloadKind(Kind k);        // Deployment, StatefulSet, DaemonSet, Pod
 bool isClusterScoped(Kind k);       // Namespace, Node
 bool isGatewayApiKind(Kind k);      // gateway.networking.k8s.io
 bool isGatewayApiRoute(Kind k);     // HTTPRoute, GRPCRoute, TLSRoute, TCPRoute
+bool isInstallationKind(Kind k);    // IstioOperator, ServiceMeshControlPlane, ...
 // The gateway.networking.k8s.io kind names Istio reads, and the versions of each it accepts.
 QStringList gatewayApiVersions(const QString &kind);
 // The istiod flag a Gateway API kind needs (its experimental channel), or empty.

@@ -23,6 +23,13 @@ KubernetesGateway kubernetesGateway(const YAML::Node &root);
 GatewayRoute gatewayRoute(const YAML::Node &root);
 ReferenceGrant referenceGrant(const YAML::Node &root);
 BackendTlsPolicy backendTlsPolicy(const YAML::Node &root);
+InstallationSpec istioOperator(const YAML::Node &root);
+InstallationSpec serviceMeshControlPlane(const YAML::Node &root);
+InstallationSpec serviceMeshMemberRoll(const YAML::Node &root);
+InstallationSpec sailIstio(const YAML::Node &root);
+// The values of Istio's istio/gateway Helm chart, for release `name` in namespace `ns`.
+InstallationSpec gatewayChartValues(const YAML::Node &values, const QString &ns,
+                                    const QString &name);
 
 ObjectMeta objectMeta(const YAML::Node &root);
 

@@ -181,8 +181,10 @@ void readObject(std::string_view text, const YAML::Node &node, const QString &ba
     if (const QString why = unreadReason(r.apiVersion, r.kindName, r.kind); !why.isEmpty())
         sink.add(Severity::Info, codes::NotRead, node.Mark(), basePath, why);
     const YAML::Node metadata = decode::child(node, "metadata");
+    // istioctl names an IstioOperator without one (installed-state).
     if (!decode::present(decode::child(metadata, "name")) &&
-        !decode::present(decode::child(metadata, "generateName"))) {
+        !decode::present(decode::child(metadata, "generateName")) &&
+        r.kind != Kind::IstioOperator) {
         sink.add(Severity::Error, codes::Structure, node.Mark(),
                  r.documentPath(QStringLiteral("metadata")),
                  QStringLiteral("missing \"metadata.name\": %1 needs a name")

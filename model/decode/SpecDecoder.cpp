@@ -36,6 +36,14 @@ Spec spec(Kind kind, const YAML::Node &root) {
         return referenceGrant(root);
     case Kind::BackendTlsPolicy:
         return backendTlsPolicy(root);
+    case Kind::IstioOperator:
+        return istioOperator(root);
+    case Kind::ServiceMeshControlPlane:
+        return serviceMeshControlPlane(root);
+    case Kind::ServiceMeshMemberRoll:
+        return serviceMeshMemberRoll(root);
+    case Kind::SailIstio:
+        return sailIstio(root);
     case Kind::Namespace:
     case Kind::Node:
     case Kind::Unknown:

@@ -147,6 +147,7 @@ QString DeriveContext::gatewayNode(int proxy) {
         n.labels = g.labels;
         n.flags.setFlag(NodeFlag::Assumed, g.assumed);
         n.flags.setFlag(NodeFlag::Unresolved, g.unresolved);
+        n.origin = g.origin;
         n.provenance = g.members;
         n.hosts = g.hosts;
         n.ports = g.ports;

@@ -32,6 +32,7 @@ struct GatewayProxy {
     Labels labels;
     bool assumed = false;
     bool unresolved = false;
+    QString origin;               // not in the files: where the installation's gateway comes from
     Provenance members;           // its workloads and Services, and the Gateways that select it
     ProvenanceIndex membersIndex; // adds to members in constant time: thousands of Gateways
     QStringList hosts;            // what its servers accept

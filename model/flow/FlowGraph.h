@@ -80,6 +80,9 @@ struct FlowNode {
     NodeFlags flags;
     Labels labels; // workloads: the pod labels their members share
     Provenance provenance;
+    // A gateway of the installation (not in the files): where it comes from, e.g. "installed by
+    // IstioOperator istio-system/egress (iop.yaml:1:1)" or why it is assumed.
+    QString origin;
 };
 
 struct FlowHop {

@@ -11,12 +11,15 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
         QJsonArray ports;
         for (int p : n.ports)
             ports.append(p);
-        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
-                                 {QStringLiteral("kind"), flowNodeKindName(n.kind)},
-                                 {QStringLiteral("label"), n.label},
-                                 {QStringLiteral("namespace"), n.ns},
-                                 {QStringLiteral("hosts"), QJsonArray::fromStringList(n.hosts)},
-                                 {QStringLiteral("ports"), ports}});
+        QJsonObject node{{QStringLiteral("id"), n.id},
+                         {QStringLiteral("kind"), flowNodeKindName(n.kind)},
+                         {QStringLiteral("label"), n.label},
+                         {QStringLiteral("namespace"), n.ns},
+                         {QStringLiteral("hosts"), QJsonArray::fromStringList(n.hosts)},
+                         {QStringLiteral("ports"), ports}};
+        if (!n.origin.isEmpty())
+            node.insert(QStringLiteral("installation"), n.origin);
+        nodes.append(node);
     }
     QJsonArray edges;
     for (const FlowHop &h : graph.hops()) {

@@ -3,7 +3,6 @@
 #include "model/flow/DeriveContext.h"
 #include "model/istio/Hosts.h"
 #include "model/istio/Workloads.h"
-#include "model/mesh/InstalledGateways.h"
 
 #include <algorithm>
 
@@ -18,7 +17,7 @@ QString appName(const Resource &w) {
 bool isGatewayWorkload(const Resource &w, const QHash<QString, Labels> &selectors) {
     const Labels &labels = w.as<Workload>()->podLabels;
     const QString istio = labels.value(QStringLiteral("istio"));
-    if (istio == QLatin1String(kEgressGatewayLabel) || istio == QLatin1String(kIngressGatewayLabel))
+    if (istio == QLatin1String("egressgateway") || istio == QLatin1String("ingressgateway"))
         return true;
     return std::any_of(selectors.cbegin(), selectors.cend(),
                        [&](const Labels &s) { return selectorMatches(s, labels); });
@@ -100,9 +99,13 @@ void buildGatewayProxies(DeriveContext &cx) {
             proxy.label = name;
             proxy.ns = w->ns;
             proxy.labels = w->as<Workload>()->podLabels;
-            proxy.assumed = w->assumed;
+            proxy.assumed = w->assumed && !w->installationDeclared;
+            if (w->assumed)
+                proxy.origin = w->installedBecause.isEmpty()
+                                   ? QStringLiteral("assumed: Istio's default profile installs it")
+                                   : w->installedBecause;
         }
-        proxy.assumed = proxy.assumed && w->assumed;
+        proxy.assumed = proxy.assumed && w->assumed && !w->installationDeclared;
         proxy.membersIndex.add(proxy.members, sourceOf(*w));
         for (const Resource *s : services) {
             proxy.membersIndex.add(proxy.members, sourceOf(*s));

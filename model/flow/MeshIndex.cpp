@@ -2,13 +2,14 @@
 
 #include "model/istio/GatewayApiTranslation.h"
 #include "model/istio/Hosts.h"
-#include "model/mesh/InstalledGateways.h"
+#include "model/mesh/Installation.h"
 #include "model/workspace/Workspace.h"
 
 namespace egret::flow {
 
 MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
-    : m_mesh(mesh)
+    : m_installation(resolveInstallation(ws, mesh))
+    , m_mesh(m_installation.mesh)
     , m_defaultNs(ws.parseOptions().defaultNamespace) {
     QVector<const Resource *> gatewayApiInputs;
     ws.forEachResource([&](const Resource &r) {
@@ -23,7 +24,7 @@ MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
     m_translation = istio::GatewayApiTranslation(gatewayApiInputs);
     for (const Resource &r : m_translation.resources())
         add(r);
-    for (Resource &r : assumedGatewayResources(ws, mesh)) {
+    for (Resource &r : gatewayResources(m_installation)) {
         m_assumed.push_back(std::move(r));
         add(m_assumed.back());
     }

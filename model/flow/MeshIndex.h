@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/istio/GatewayApiTranslation.h"
-#include "model/mesh/MeshConfig.h"
+#include "model/mesh/Installation.h"
 #include "model/resources/Resource.h"
 
 #include <QHash>
@@ -30,6 +30,7 @@ public:
     MeshIndex &operator=(const MeshIndex &) = delete;
 
     const MeshConfig &mesh() const { return m_mesh; }
+    const Installation &installation() const { return m_installation; }
     // Where "any sidecar" is assumed to run: the namespace documents without one fall into.
     const QString &defaultNamespace() const { return m_defaultNs; }
 
@@ -60,7 +61,8 @@ public:
 private:
     void add(const Resource &r);
 
-    const MeshConfig &m_mesh;
+    Installation m_installation; // what the files and the mesh config say of the installation
+    const MeshConfig &m_mesh;    // in effect: the installation's
     QString m_defaultNs;
     std::deque<Resource> m_assumed; // stable addresses
     istio::GatewayApiTranslation m_translation;

@@ -9,4 +9,11 @@ QString appName(const Labels &podLabels, const QString &fallback) {
     return fallback;
 }
 
+Labels gatewayChartLabels(const QString &name) {
+    QString istio = name;
+    if (istio.startsWith(QLatin1String("istio-")))
+        istio = istio.mid(6);
+    return {{QStringLiteral("app"), name}, {QStringLiteral("istio"), istio}};
+}
+
 } // namespace egret::istio

@@ -10,4 +10,8 @@ namespace egret::istio {
 // else `app.kubernetes.io/name`, else `fallback` (the workload's name).
 QString appName(const Labels &podLabels, const QString &fallback);
 
+// The labels Istio's charts give the pods of a gateway named `name`: app = name, istio = name
+// without its "istio-" prefix (istio-egressgateway: istio=egressgateway).
+Labels gatewayChartLabels(const QString &name);
+
 } // namespace egret::istio

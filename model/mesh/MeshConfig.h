@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/core/Diagnostic.h"
+#include "model/resources/Installation.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -16,6 +17,9 @@ struct MeshConfig {
     QString ingressService = QStringLiteral("istio-ingressgateway");
     QString rootNamespace = QStringLiteral("istio-system");
     QMap<QString, QString> proxyMetadata; // defaultConfig.proxyMetadata
+    // Installation documents given apart from the manifests (--mesh-config, --gateway-values, the
+    // Installation panel): they say where the gateways are (mesh/Installation).
+    QVector<InstallationSource> installation;
 
     bool registryOnly() const {
         return outboundTrafficPolicyMode == QLatin1String("REGISTRY_ONLY");

@@ -13,12 +13,7 @@ void addNotes(RecipeContext &ctx, const RouteRequest &r, const RoutePlan &plan,
     for (const QString &n : plan.notes)
         ctx.note(n);
     if (gw && !gw->servicePorts.contains(r.gatewayPort))
-        ctx.note(QStringLiteral("The egress gateway's Service %1 does not expose port %2: add it "
-                                "to the gateway's installation (IstioOperator "
-                                "spec.components.egressGateways[].k8s.service.ports, or the "
-                                "gateway chart's service.ports)")
-                     .arg(gw->serviceHost)
-                     .arg(r.gatewayPort));
+        ctx.note(missingPortNote(*gw, r.gatewayPort));
     for (const OriginationPlan &o : plan.origination) {
         if (o.credentialName.isEmpty() || !gw)
             continue;
@@ -124,14 +119,14 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
     if (!invalid.problems.isEmpty())
         return invalid;
 
-    RecipeContext ctx(ws, r.targetFile, r.ns);
+    RecipeContext ctx(ws, r.targetFile, r.ns, r.mesh);
     const bool gatewayApi = *r.api == Api::GatewayApi;
     const RoutePlan plan = gatewayApi ? gatewayApiPlan(r) : planFor(r);
     if (plan.gateway && gatewayApi)
         return addThroughKubernetesGateway(ctx, r, plan);
     std::optional<GatewayTarget> gw;
     if (plan.gateway) {
-        Labels selector = defaultGatewaySelector();
+        Labels selector = defaultGatewaySelector(ctx);
         if (!r.gateway.isEmpty()) {
             const QString name = r.gateway.section(QLatin1Char('/'), -1);
             const QString ns = r.gateway.contains(QLatin1Char('/'))

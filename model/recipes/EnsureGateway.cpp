@@ -1,3 +1,4 @@
+#include "model/istio/Hosts.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/RecipeSteps.h"
 #include "model/recipes/ResourceNodes.h"
@@ -45,8 +46,43 @@ int compatibleServer(const Gateway &g, const GatewayPlan &plan) {
 
 } // namespace
 
-Labels defaultGatewaySelector() {
+Labels defaultGatewaySelector(const RecipeContext &ctx) {
+    if (const KnownGateway *g = ctx.installation().egressGateway()) {
+        const Labels &labels = g->gateway.podLabels;
+        if (labels.contains(QStringLiteral("istio")))
+            return {{QStringLiteral("istio"), labels.value(QStringLiteral("istio"))}};
+        if (!labels.isEmpty())
+            return labels;
+    }
     return {{QStringLiteral("istio"), QStringLiteral("egressgateway")}};
+}
+
+QString missingPortNote(const GatewayTarget &gw, qint64 port) {
+    const QString item = QStringLiteral("{name: tcp-%1, port: %1, targetPort: %1}").arg(port);
+    if (gw.installed && gw.installed->basis == GatewayBasis::Declared) {
+        const KnownGateway &k = *gw.installed;
+        const QString format = k.sourceFormat;
+        QString path = k.gateway.path;
+        if (format == QLatin1String("IstioOperator"))
+            path += QStringLiteral(".k8s.service.ports");
+        else if (format == QLatin1String("ServiceMeshControlPlane"))
+            path += QStringLiteral(".service.ports");
+        else
+            path = QStringLiteral("service.ports");
+        return QStringLiteral("The egress gateway's Service %1 does not expose port %2: add %3 "
+                              "to %4 of %5")
+            .arg(gw.serviceHost)
+            .arg(port)
+            .arg(item, path, k.origin.mid(QStringLiteral("installed by ").size()));
+    }
+    return QStringLiteral("The egress gateway's Service %1 does not expose port %2: add %3 to the "
+                          "gateway's installation (IstioOperator "
+                          "spec.components.egressGateways[].k8s.service.ports, the gateway "
+                          "chart's service.ports, or ServiceMeshControlPlane "
+                          "spec.gateways.additionalEgress.<name>.service.ports)")
+        .arg(gw.serviceHost)
+        .arg(port)
+        .arg(item);
 }
 
 GatewayTarget gatewayWorkload(const RecipeContext &ctx, const Labels &selector) {
@@ -55,6 +91,19 @@ GatewayTarget gatewayWorkload(const RecipeContext &ctx, const Labels &selector) 
     out.serviceHost = QStringLiteral("istio-egressgateway.istio-system.svc.cluster.local");
     out.workloadNamespace = QStringLiteral("istio-system");
     out.servicePorts = {80, 443};
+    // The installation's gateway the selector picks, when its pods are not in the files.
+    for (const KnownGateway &g : ctx.installation().gateways) {
+        if (selector.isEmpty() || !selectorMatches(selector, g.gateway.podLabels))
+            continue;
+        out.serviceHost = istio::serviceFqdn(g.gateway.name, g.gateway.ns);
+        out.workloadNamespace = g.gateway.ns;
+        out.servicePorts.clear();
+        for (const KubePort &p : g.gateway.ports)
+            if (p.port)
+                out.servicePorts << *p.port;
+        out.installed = g;
+        break;
+    }
     for (const Resource *w : ctx.ws().resources()) {
         const Workload *pod = w->as<Workload>();
         if (!pod || selector.isEmpty() || !selectorMatches(selector, pod->podLabels))
@@ -70,6 +119,7 @@ GatewayTarget gatewayWorkload(const RecipeContext &ctx, const Labels &selector) 
             for (const KubePort &p : svc->ports)
                 if (p.port)
                     out.servicePorts << *p.port;
+            out.installed.reset();
             return out;
         }
     }
@@ -91,7 +141,8 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
             ns = explicitGateway.section(QLatin1Char('/'), 0, 0);
     }
     const Resource *chosen = ctx.find(Kind::Gateway, ns, name);
-    Labels selector = chosen ? chosen->as<Gateway>()->selector : defaultGatewaySelector();
+    const Labels installed = defaultGatewaySelector(ctx);
+    Labels selector = chosen ? chosen->as<Gateway>()->selector : installed;
     const QVector<const Resource *> sameWorkload = ctx.matching(
         Kind::Gateway, [&](const Resource &r) { return r.as<Gateway>()->selector == selector; });
     if (explicitGateway.isEmpty()) {
@@ -102,7 +153,7 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
             if (compatibleServer(*r->as<Gateway>(), plan) >= 0 &&
                 (!serving || (r->ns == routeNs && serving->ns != routeNs)))
                 serving = r;
-        if (chosen && chosen->as<Gateway>()->selector != defaultGatewaySelector())
+        if (chosen && chosen->as<Gateway>()->selector != installed)
             chosen = nullptr; // a Gateway of that name for other workloads: make our own
         // Else the installation's Gateway gets a server for the port, wherever it is.
         for (const Resource *r : sameWorkload)
@@ -134,7 +185,8 @@ std::optional<GatewayTarget> ensureGateway(RecipeContext &ctx, const GatewayPlan
         target.name = explicitGateway.isEmpty() ? ctx.uniqueName(Kind::Gateway, ns, name) : name;
         ctx.create(
             Kind::Gateway, ctx.written(ns), target.name,
-            gatewaySpec(QStringLiteral("egressgateway"), gatewayServer(plan, plan.portName)));
+            gatewaySpec(selector.value(QStringLiteral("istio"), QStringLiteral("egressgateway")),
+                        gatewayServer(plan, plan.portName)));
         return target;
     }
     target.ns = chosen->ns;

@@ -35,8 +35,9 @@ QString resourceName(const Resource &r) {
 }
 
 RecipeContext::RecipeContext(const Workspace &ws, const QString &targetFile,
-                             const QString &writtenNamespace)
+                             const QString &writtenNamespace, const MeshConfig &mesh)
     : m_ws(ws)
+    , m_installation(resolveInstallation(ws, mesh))
     , m_recorder(m_ws)
     , m_targetFile(targetFile)
     , m_writtenNs(writtenNamespace) {

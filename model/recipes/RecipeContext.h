@@ -2,6 +2,7 @@
 
 #include "model/edit/TextPatcher.h"
 #include "model/edit/WorkspaceChange.h"
+#include "model/mesh/Installation.h"
 #include "model/recipes/Route.h"
 #include "model/workspace/Workspace.h"
 
@@ -17,11 +18,15 @@ namespace egret::recipes {
 // the next edit.
 class RecipeContext {
 public:
-    RecipeContext(const Workspace &ws, const QString &targetFile, const QString &writtenNamespace);
+    RecipeContext(const Workspace &ws, const QString &targetFile, const QString &writtenNamespace,
+                  const MeshConfig &mesh = {});
     RecipeContext(const RecipeContext &) = delete; // the recorder refers to the scratch copy
     RecipeContext &operator=(const RecipeContext &) = delete;
 
     const Workspace &ws() const { return m_ws; }
+    // Where the gateways are, as the workspace and the installation given apart say (resolved
+    // once, from the workspace the recipe starts from).
+    const Installation &installation() const { return m_installation; }
     // The namespace the route's resources are written with (may be empty) and the one they
     // are in.
     const QString &writtenNamespace() const { return m_writtenNs; }
@@ -73,6 +78,7 @@ private:
     const std::optional<YAML::Node> &parsed(const SourceDocument &d) const;
 
     Workspace m_ws;
+    Installation m_installation;
     mutable QHash<DocumentId, std::pair<QByteArray, std::optional<YAML::Node>>> m_parsed;
     edit::ChangeRecorder m_recorder;
     QString m_targetFile;

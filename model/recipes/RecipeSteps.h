@@ -19,6 +19,8 @@ struct GatewayTarget {
     QString serviceHost;        // the gateway's Service, as sidecars address it
     QString workloadNamespace;  // where its pods run: Secrets it reads live there
     QList<qint64> servicePorts; // the ports that Service exposes
+    // When the Service is the installation's (not in the files): what Egret knows of it.
+    std::optional<KnownGateway> installed;
 };
 
 // The gateway workload and Service a Gateway selector picks: the ones in the workspace when
@@ -26,7 +28,11 @@ struct GatewayTarget {
 GatewayTarget gatewayWorkload(const RecipeContext &ctx, const Labels &selector);
 // "istio-egressgateway" or "ns/name", as a VirtualService in `vsNamespace` names it.
 QString gatewayReference(const GatewayTarget &gw, const QString &vsNamespace);
-Labels defaultGatewaySelector();
+// The egress gateway's pods: the installation's egress gateway (istio=<its label>), else
+// Istio's istio=egressgateway.
+Labels defaultGatewaySelector(const RecipeContext &ctx);
+// What to add where, in the installation's own format, when the gateway's Service lacks a port.
+QString missingPortNote(const GatewayTarget &gw, qint64 port);
 
 // A resource a step found or created.
 struct NamedResource {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/edit/WorkspaceChange.h"
+#include "model/mesh/MeshConfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,9 @@ struct RouteRequest {
     QString subnet;         // tcp: CIDR the application connects to
     QString servingHost;    // wildcard through a gateway: the one host that serves every name
     QString targetFile;     // the file new documents go to (created when not in the workspace)
+    // The mesh config and installation given apart from the files (--mesh-config,
+    // --gateway-values, the window's Installation panel): where the egress gateway is.
+    MeshConfig mesh;
 };
 
 // The dialect a workspace already uses: the Gateway API when it holds a gateway.networking.k8s.io

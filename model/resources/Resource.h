@@ -6,6 +6,7 @@
 #include "model/resources/DestinationRule.h"
 #include "model/resources/Gateway.h"
 #include "model/resources/GatewayApi.h"
+#include "model/resources/Installation.h"
 #include "model/resources/Kubernetes.h"
 #include "model/resources/ObjectMeta.h"
 #include "model/resources/ServiceEntry.h"
@@ -18,9 +19,10 @@
 
 namespace egret {
 
-using Spec = std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule,
-                          Sidecar, Workload, Service, Secret, RequestAuthentication,
-                          KubernetesGateway, GatewayRoute, ReferenceGrant, BackendTlsPolicy>;
+using Spec =
+    std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule, Sidecar,
+                 Workload, Service, Secret, RequestAuthentication, KubernetesGateway, GatewayRoute,
+                 ReferenceGrant, BackendTlsPolicy, InstallationSpec>;
 
 // One Kubernetes object read from a document: its identity, where it is, and its typed spec.
 // The document's text stays the source of truth; this is derived from it on every change.
@@ -36,9 +38,14 @@ struct Resource {
     Spec spec;
     QStringList unknownFields; // paths of fields the kind's schema does not define
     bool wellFormed = true;    // false when a required part (name) is missing
-    // Not in the user's files: assumed from the Istio installation (the standard ingress and
-    // egress gateways). Such resources have no document and no location.
+    // Not in the user's files: a gateway's Pod and Service from the Istio installation
+    // (mesh/Installation). Such resources have no document and no location.
     bool assumed = false;
+    // For those: declared by an installation document (else inferred or Istio's default), and
+    // why Egret takes it to be there ("installed by IstioOperator ...", "assumed installed there
+    // because ..."); empty for Istio's default profile.
+    bool installationDeclared = false;
+    QString installedBecause;
     // Not in the user's files either: what Istio makes of a Gateway API resource of this kind
     // (istio/GatewayApiTranslation). It shares that resource's id, kind name and location.
     Kind translatedFrom = Kind::Unknown;

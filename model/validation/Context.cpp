@@ -58,11 +58,11 @@ const Resource *Context::find(Table table, const QString &key) {
 void Context::relyOn(const Resource *r) {
     if (!r || !r->assumed)
         return;
-    // The assumed Pod and Service both carry the gateway's name as their `app` label.
-    const QString name =
-        r->ns + QLatin1Char('/') + r->meta.labels.value(QStringLiteral("app"), r->meta.name);
-    if (!m_assumed.contains(name))
-        m_assumed << name;
+    // The gateway's Pod and Service are both named after it (mesh/Installation).
+    const GatewayReliance reliance{r->ns + QLatin1Char('/') + r->meta.name, r->installationDeclared,
+                                   r->installedBecause};
+    if (!m_assumed.contains(reliance))
+        m_assumed << reliance;
 }
 
 namespace {
@@ -156,7 +156,7 @@ void Context::report(const MessageType &type, const QString &path, const QString
     f.resource = m_subject.ref();
     f.resourceId = m_subject.id;
     f.path = path;
-    f.assumedGateways = m_assumed;
+    f.gateways = m_assumed;
     m_findings.append(std::move(f));
 }
 

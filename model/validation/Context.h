@@ -93,7 +93,7 @@ private:
     const Environment &m_env;
     QVector<DepKey> m_deps;
     QVector<Finding> m_findings;
-    QStringList m_assumed;
+    QVector<GatewayReliance> m_assumed;
     MemoStore *m_memos;
     std::deque<QVector<Entry>> m_filtered; // entries() results narrowed to the rule's kinds
     std::vector<std::shared_ptr<const void>> m_kept; // shared() values when there are no memos
@@ -110,7 +110,7 @@ struct MemoStore {
     struct Value {
         std::shared_ptr<const void> value;
         QVector<DepKey> deps;
-        QStringList assumed;
+        QVector<GatewayReliance> assumed;
     };
     // (key, the table mask of the rule that computed it: what it could read)
     QHash<QPair<quint64, quint64>, Value> values;
@@ -149,19 +149,19 @@ template <class T, class K, class F> T Context::memo(const K &key, F compute) {
     const QPair<K, quint64> k(key, m_tables);
     if (const auto it = map.constFind(k); it != map.cend()) {
         m_deps += it->deps;
-        for (const QString &a : it->assumed)
+        for (const GatewayReliance &a : it->assumed)
             if (!m_assumed.contains(a))
                 m_assumed << a;
         return *static_cast<const T *>(it->value.get());
     }
     // Compute with a clean record of reads, then merge it into this run's.
     QVector<DepKey> outer = std::exchange(m_deps, {});
-    QStringList outerAssumed = std::exchange(m_assumed, {});
+    QVector<GatewayReliance> outerAssumed = std::exchange(m_assumed, {});
     auto value = std::make_shared<T>(compute());
     map.insert(k, MemoStore::Value{value, m_deps, m_assumed});
     outer += m_deps;
     m_deps = std::move(outer);
-    for (const QString &a : m_assumed)
+    for (const GatewayReliance &a : m_assumed)
         if (!outerAssumed.contains(a))
             outerAssumed << a;
     m_assumed = std::move(outerAssumed);

@@ -9,6 +9,18 @@ namespace egret::validation {
 
 struct Rule;
 
+// A gateway of the installation a finding relies on (see mesh/Installation): "ns/name", whether
+// an installation document declares it, and why Egret takes it to be there (empty: Istio's
+// default profile, assumed).
+struct GatewayReliance {
+    QString gateway;
+    bool declared = false;
+    QString because;
+    bool operator==(const GatewayReliance &o) const {
+        return gateway == o.gateway && declared == o.declared && because == o.because;
+    }
+};
+
 // One validator finding: the message and what it is about. The location is filled in when the
 // findings are read (Validator::findings), from the document as it is then.
 struct Finding {
@@ -18,9 +30,10 @@ struct Finding {
     ResourceRef resource;
     ResourceId resourceId;
     QString path; // field path inside the resource, e.g. spec.http[1].route[0].destination.subset
-    // The installed gateways Egret assumed (see assumedGatewayResources) that the finding relies
-    // on, as "ns/name"; empty when it relies on nothing assumed.
-    QStringList assumedGateways;
+    // The installation's gateways the finding relies on; empty when it relies on none.
+    QVector<GatewayReliance> gateways;
+    // Those not declared by an installation document (inferred or assumed), as "ns/name".
+    QStringList assumedGateways() const;
     SourceLocation location;
 
     // As a Diagnostic; the message names the assumed gateways it relies on.

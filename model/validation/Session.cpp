@@ -1,7 +1,7 @@
 #include "model/validation/Session.h"
 
 #include "model/core/Parallel.h"
-#include "model/mesh/InstalledGateways.h"
+#include "model/mesh/Installation.h"
 #include "model/validation/Rule.h"
 #include "model/yaml/FieldLocator.h"
 
@@ -59,6 +59,9 @@ void Session::snapshot(const SourceDocument &doc, DocState &state) {
     state.text = doc.text;
     state.firstLine = doc.firstLine;
     state.resources.clear();
+    state.shapesInstallation = false;
+    for (const Resource &r : doc.resources)
+        state.shapesInstallation = state.shapesInstallation || shapesInstallation(r.kind);
     for (const Resource &r : doc.resources)
         if (keeps(r))
             state.resources.push_back(std::make_unique<Resource>(r));
@@ -146,14 +149,45 @@ int Session::run(const QVector<int> &unitIds) {
     return checks;
 }
 
-QVector<Resource> Session::computeAssumed(const Workspace &ws) const {
+QVector<Resource> Session::computeAssumed(const Workspace &ws, MeshConfig *mesh) const {
+    const Installation installation = resolveInstallation(ws, options.mesh, options.assumeGateways);
+    if (mesh)
+        *mesh = installation.mesh;
     QVector<Resource> out;
-    if (!options.assumeGateways)
-        return out;
-    for (const Resource &r : assumedGatewayResources(ws, options.mesh))
+    for (const Resource &r : gatewayResources(installation))
         if (keeps(r))
             out << r;
     return out;
+}
+
+namespace {
+
+bool samePorts(const Service &a, const Service &b) {
+    if (a.ports.size() != b.ports.size())
+        return false;
+    for (qsizetype i = 0; i < a.ports.size(); ++i)
+        if (a.ports[i].port != b.ports[i].port ||
+            a.ports[i].targetPortNumber != b.ports[i].targetPortNumber ||
+            a.ports[i].name != b.ports[i].name)
+            return false;
+    return true;
+}
+
+} // namespace
+
+// What the installation's gateways and the mesh config depend on (mesh/Installation): gateway
+// workloads and Services, the installation documents, and the routes and Gateways gateways are
+// inferred from.
+bool Session::shapesInstallation(Kind k) {
+    return isWorkloadKind(k) || isInstallationKind(k) || k == Kind::Service ||
+           k == Kind::VirtualService || k == Kind::Gateway;
+}
+
+bool Session::sameMesh(const MeshConfig &a, const MeshConfig &b) {
+    return a.outboundTrafficPolicyMode == b.outboundTrafficPolicyMode &&
+           a.rootNamespace == b.rootNamespace &&
+           a.ingressControllerMode == b.ingressControllerMode &&
+           a.ingressService == b.ingressService && a.proxyMetadata == b.proxyMetadata;
 }
 
 bool Session::sameAssumed(const QVector<Resource> &a,
@@ -161,7 +195,11 @@ bool Session::sameAssumed(const QVector<Resource> &a,
     if (size_t(a.size()) != b.size())
         return false;
     for (size_t i = 0; i < b.size(); ++i)
-        if (a[qsizetype(i)].ref() != b[i]->ref())
+        if (a[qsizetype(i)].ref() != b[i]->ref() ||
+            a[qsizetype(i)].installedBecause != b[i]->installedBecause ||
+            a[qsizetype(i)].meta.labels != b[i]->meta.labels ||
+            (a[qsizetype(i)].as<Service>() &&
+             !samePorts(*a[qsizetype(i)].as<Service>(), *b[i]->as<Service>())))
             return false;
     return true;
 }
@@ -170,7 +208,11 @@ void Session::setAssumed(const QVector<Resource> &list, Changes *changes) {
     for (const auto &r : assumed)
         index.apply(*r, -1, changes);
     assumed.clear();
-    DocumentId next = kAssumedBase;
+    // Fresh ids each time: a gateway whose ports changed files itself anew, so that the change
+    // reaches the rules that read it rather than cancelling out as the same filing.
+    DocumentId &next = nextAssumedId;
+    if (next < kAssumedBase || next > kAssumedBase + 0xF000u)
+        next = kAssumedBase;
     for (const Resource &r : list) {
         auto copy = std::make_unique<Resource>(r);
         copy->id = {next++, -1};
@@ -182,7 +224,7 @@ void Session::setAssumed(const QVector<Resource> &list, Changes *changes) {
 UpdateStats Session::full(const Workspace &ws) {
     UpdateStats stats;
     stats.full = true;
-    env.mesh = options.mesh;
+    const QVector<Resource> gateways = computeAssumed(ws, &env.mesh);
     env.now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
     docs.clear();
     assumed.clear();
@@ -208,7 +250,7 @@ UpdateStats Session::full(const Workspace &ws) {
             ++stats.documentsChanged;
         }
     }
-    setAssumed(computeAssumed(ws), nullptr);
+    setAssumed(gateways, nullptr);
     stats.checksRun = run(toRun);
     initialized = true;
     return stats;
@@ -241,7 +283,7 @@ UpdateStats Session::incremental(const Workspace &ws) {
         return stats;
 
     Changes changes;
-    bool workloadsChanged = false;
+    bool installationChanged = false;
     auto unfile = [&](DocumentId id) {
         auto it = docs.find(id);
         if (it == docs.end())
@@ -252,8 +294,8 @@ UpdateStats Session::incremental(const Workspace &ws) {
                 releaseUnit(u.value());
                 unitOf.erase(u);
             }
-            workloadsChanged = workloadsChanged || isWorkloadKind(r->kind);
         }
+        installationChanged = installationChanged || it->second.shapesInstallation;
         it->second.resources.clear();
     };
     for (DocumentId id : removed) {
@@ -270,11 +312,15 @@ UpdateStats Session::incremental(const Workspace &ws) {
             index.apply(*r, +1, &changes);
             if (analyzed(*r))
                 dirty.insert(allocateUnit(*r));
-            workloadsChanged = workloadsChanged || isWorkloadKind(r->kind);
         }
+        installationChanged = installationChanged || state.shapesInstallation;
     }
-    if (workloadsChanged) {
-        const QVector<Resource> now = computeAssumed(ws);
+    if (installationChanged) {
+        MeshConfig mesh;
+        const QVector<Resource> now = computeAssumed(ws, &mesh);
+        // A new mesh config changes what every rule may conclude: run them all again.
+        if (!sameMesh(mesh, env.mesh))
+            return full(ws);
         if (!sameAssumed(now, assumed))
             setAssumed(now, &changes);
     }

@@ -43,6 +43,8 @@ struct DocState {
     int firstLine = 0; // in its file, when the resources were read
     std::vector<std::unique_ptr<Resource>> resources;
     quint64 seen = 0;
+    // It holds what the installation is resolved from (Session::shapesInstallation), kept or not.
+    bool shapesInstallation = false;
 };
 
 inline constexpr int kKinds = kKindCount;
@@ -62,6 +64,7 @@ struct Session {
     quint64 stamp = 0;
     std::unordered_map<DocumentId, DocState> docs;
     std::vector<std::unique_ptr<Resource>> assumed;
+    DocumentId nextAssumedId = 0; // see setAssumed
     Index index;
     std::vector<Unit> units;
     std::vector<int> freeUnits;
@@ -84,8 +87,11 @@ struct Session {
     void store(int u, UnitResult &&result);
     int run(const QVector<int> &unitIds); // analyzes and stores; returns the checks run
 
-    // The installation's gateways, when assumed (see InstalledGateways.h).
-    QVector<Resource> computeAssumed(const Workspace &ws) const;
+    // The installation's gateways (see mesh/Installation.h).
+    // The installation's gateways as resources, and the mesh config in effect.
+    QVector<Resource> computeAssumed(const Workspace &ws, MeshConfig *mesh) const;
+    static bool shapesInstallation(Kind k);
+    static bool sameMesh(const MeshConfig &a, const MeshConfig &b);
     static bool sameAssumed(const QVector<Resource> &a,
                             const std::vector<std::unique_ptr<Resource>> &b);
     void setAssumed(const QVector<Resource> &list, Changes *changes);

@@ -107,14 +107,34 @@ QVector<Finding> validate(const Workspace &ws, const ValidatorOptions &options) 
     return v.findings(ws);
 }
 
+QStringList Finding::assumedGateways() const {
+    QStringList out;
+    for (const GatewayReliance &g : gateways)
+        if (!g.declared)
+            out << g.gateway;
+    return out;
+}
+
 Diagnostic Finding::toDiagnostic() const {
     Diagnostic d;
     d.severity = type->level;
     d.code = QLatin1String(type->code);
     d.message = message;
-    if (!assumedGateways.isEmpty())
-        d.message += QStringLiteral(" (relies on the assumed installed gateway %1)")
-                         .arg(assumedGateways.join(QStringLiteral(", ")));
+    // Istio's default profile, assumed, in the words findings always used; the others each say
+    // where they come from.
+    QStringList defaults;
+    QStringList others;
+    for (const GatewayReliance &g : gateways) {
+        if (g.because.isEmpty())
+            defaults << g.gateway;
+        else
+            others << QStringLiteral("the gateway %1 %2").arg(g.gateway, g.because);
+    }
+    if (!defaults.isEmpty())
+        others.prepend(QStringLiteral("the assumed installed gateway %1")
+                           .arg(defaults.join(QStringLiteral(", "))));
+    if (!others.isEmpty())
+        d.message += QStringLiteral(" (relies on %1)").arg(others.join(QStringLiteral("; ")));
     d.location = location;
     d.path = path;
     d.resource = resource;

@@ -92,6 +92,7 @@ void RouteDialog::setHostSuggestions(const QStringList &hosts) {
 }
 
 void RouteDialog::setRequest(const recipes::RouteRequest &r) {
+    m_mesh = r.mesh;
     m_pattern->setCurrentIndex(m_pattern->findData(int(r.pattern)));
     m_api->setCurrentIndex(m_api->findData(int(r.api.value_or(recipes::Api::Istio))));
     m_host->setText(r.host);
@@ -121,6 +122,7 @@ recipes::RouteRequest RouteDialog::request() const {
     r.subnet = m_subnet->text().trimmed();
     r.servingHost = m_servingHost->text().trimmed();
     r.targetFile = m_targetFile;
+    r.mesh = m_mesh;
     return r;
 }
 

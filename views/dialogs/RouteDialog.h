@@ -69,6 +69,7 @@ private:
     QDialogButtonBox *m_buttons;
     QString m_source;
     QString m_targetFile;
+    MeshConfig m_mesh; // the installation given apart, passed through to the recipe
     Preview m_preview;
     QPlainTextEdit *m_previewView = nullptr;
     QTimer *m_previewTimer = nullptr;

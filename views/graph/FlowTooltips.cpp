@@ -85,6 +85,8 @@ QString nodeTooltip(const FlowNode &n) {
     }
     if (const QString f = flagText(n.flags); !f.isEmpty())
         out += QStringLiteral("<br/><i>%1</i>").arg(f);
+    if (!n.origin.isEmpty())
+        out += QStringLiteral("<br/>installation: %1").arg(esc(n.origin));
     if (!n.provenance.isEmpty())
         out += QStringLiteral("<br/>from:") + provenanceList(n.provenance);
     return out;

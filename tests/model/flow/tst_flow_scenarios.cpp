@@ -297,13 +297,16 @@ private Q_SLOTS:
         QVERIFY(!g.node(gw)->flags.testFlag(NodeFlag::Assumed));
         QCOMPARE(g.node(gw)->hosts, QStringList{"*"});
 
-        // Without the deployment the gateway service is unknown: the route names a host
-        // nothing declares, and the Gateway binds to the assumed installation.
+        // Without the deployment the routes still say where the gateway is (its Service in
+        // istio-egress, a Gateway selecting its chart labels): one flow through the gateway
+        // Egret infers there, marked as assumed, rather than a cut one.
         const FlowGraph alone = flowsOfBytes(config);
-        QCOMPARE(hopLines(alone),
-                 sorted({"workload:* -> host:egressgateway.istio-egress.svc.cluster.local 443 TLS "
-                         "ISTIO_MUTUAL",
-                         kEgress + " -> host:dummy.local 8443 TCP plaintext"}));
+        QCOMPARE(hopLines(alone), sorted({
+                                      "workload:* -> " + gw + " 443 TLS ISTIO_MUTUAL",
+                                      gw + " -> host:dummy.local 8443 TCP plaintext",
+                                  }));
+        QVERIFY(alone.node(gw)->flags.testFlag(NodeFlag::Assumed));
+        QVERIFY(alone.node(gw)->origin.startsWith("assumed installed there: VirtualService"));
     }
 };
 

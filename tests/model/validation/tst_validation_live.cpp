@@ -17,7 +17,7 @@ QStringList signature(const QVector<Finding> &findings) {
                         f.location.file)
                    .arg(f.location.line)
                    .arg(f.location.column)
-                   .arg(f.assumedGateways.join(QLatin1Char(',')));
+                   .arg(f.assumedGateways().join(QLatin1Char(',')));
     out.sort();
     return out;
 }
@@ -165,7 +165,7 @@ private Q_SLOTS:
     void gatewayDeploymentReplacesTheAssumedOne() {
         Workspace ws = loadFiles({test::validationData(QStringLiteral("egress/EGR0001.yaml"))});
         Validator live;
-        QVERIFY(!live.findings(ws).first().assumedGateways.isEmpty());
+        QVERIFY(!live.findings(ws).first().assumedGateways().isEmpty());
         ws.appendDocument(0, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
                              "  name: gw\n  namespace: istio-system\nspec:\n"
                              "  template:\n    metadata:\n"
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(signature(after), signature(validate(ws)));
         for (const Finding &f : after)
             QVERIFY(
-                !f.assumedGateways.contains(QStringLiteral("istio-system/istio-egressgateway")));
+                !f.assumedGateways().contains(QStringLiteral("istio-system/istio-egressgateway")));
     }
 };
 

@@ -102,7 +102,7 @@ private Q_SLOTS:
         const QString file = test::validationData(QStringLiteral("egress/EGR0001.yaml"));
         const QVector<Finding> assumed = test::validateFiles({file});
         QCOMPARE(assumed.size(), 1);
-        QCOMPARE(assumed[0].assumedGateways,
+        QCOMPARE(assumed[0].assumedGateways(),
                  QStringList{QStringLiteral("istio-system/istio-egressgateway")});
         QVERIFY(assumed[0].toDiagnostic().message.contains(
             QStringLiteral("assumed installed gateway istio-system/istio-egressgateway")));
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QStringList codes;
         for (const Finding &f : test::validateFiles({file, gateway})) {
             codes << QLatin1String(f.type->code);
-            QVERIFY(f.assumedGateways.isEmpty());
+            QVERIFY(f.assumedGateways().isEmpty());
         }
         // The chain now leads to a gateway Service that is not in the manifests.
         QVERIFY2(codes.contains(QStringLiteral("IST0101")), qPrintable(codes.join(' ')));
