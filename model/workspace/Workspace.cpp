@@ -37,6 +37,15 @@ void stampIds(SourceDocument &d) {
 
 } // namespace
 
+QString writeRefusal(const SourceFile &file) {
+    if (file.renderedBy.isEmpty())
+        return {};
+    return QStringLiteral("%1 is the output of `%2`: Egret never writes into rendered output "
+                          "(export it to a new file or folder, or edit the sources it is "
+                          "rendered from)")
+        .arg(file.path, file.renderedBy);
+}
+
 Workspace::Workspace()
     : m_parseCache(std::make_shared<ParseCache>()) {
 }
@@ -111,6 +120,10 @@ SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath)
     if (!yaml::locateInNodeTree(d->text, r->documentPath(fieldPath), &pos))
         return r->location;
     return {m_files[d->file].path, d->firstLine + pos.line + 1, pos.column + 1};
+}
+
+void Workspace::setRenderedBy(int file, const QString &command) {
+    m_files[file].renderedBy = command;
 }
 
 int Workspace::addFile(const QString &path, const Diagnostics &fileDiagnostics) {
