@@ -60,6 +60,8 @@ int runGraph(const QStringList &args) {
     const QCommandLineOption expand(QStringLiteral("expand"),
                                     QStringLiteral("Draw every host: open all host groups."));
     parser.addOptions({output, meshConfig, ns, expand});
+    const RenderFlags render;
+    render.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret graph")} + args)) {
         err(QStringLiteral("egret graph: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -91,7 +93,8 @@ int runGraph(const QStringList &args) {
         }
     }
     Workspace ws;
-    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws,
+                    render.read(parser, parser.value(ns))))
         return BadInput;
     printDiagnostics(ws.diagnostics());
     // Hops that a finding breaks are drawn broken: load errors and the validator's findings, as

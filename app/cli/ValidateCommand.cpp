@@ -116,6 +116,8 @@ int runValidate(const QStringList &args) {
                        "istio-egressgateway when the manifests have no workload with their "
                        "labels."));
     parser.addOptions({meshConfig, format, threshold, ns, rulesOption, list, noGateways});
+    const RenderFlags render;
+    render.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret validate")} + args)) {
         err(QStringLiteral("egret validate: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -163,7 +165,8 @@ int runValidate(const QStringList &args) {
     }
 
     Workspace ws;
-    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws,
+                    render.read(parser, parser.value(ns))))
         return BadInput;
     const QVector<ReportItem> items = reportItems(validate(ws, options), loadProblems(ws));
 

@@ -108,7 +108,7 @@ void EditorSession::replaceWorkspace(Workspace ws) {
     analyze(true);
 }
 
-void EditorSession::open(const QStringList &paths) {
+void EditorSession::open(const QStringList &paths, const InputOptions &inputs) {
     if (m_loader)
         return;
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -118,7 +118,11 @@ void EditorSession::open(const QStringList &paths) {
     auto files = std::make_shared<QStringList>();
     QPointer<EditorSession> self(this);
     m_loader = QThread::create([=] {
-        *files = expandInputs(paths, problems.get());
+        InputOptions planOptions = inputs;
+        planOptions.cancel = cancel.get();
+        const QVector<LoadInput> sources = planInputs(paths, planOptions, problems.get());
+        for (const LoadInput &source : sources)
+            files->append(source.path);
         LoadOptions options;
         options.cancel = cancel.get();
         options.progress = [self](qint64 done, qint64 total) {
@@ -132,7 +136,7 @@ void EditorSession::open(const QStringList &paths) {
                     },
                     Qt::QueuedConnection);
         };
-        *result = loadFiles(*files, options);
+        *result = loadSources(sources, options);
     });
     connect(m_loader, &QThread::finished, this, [this, result, problems, files, paths, cancel] {
         m_loader->deleteLater();
@@ -160,6 +164,12 @@ bool EditorSession::record(const QString &description, bool typing,
     if (!edit(recorder)) {
         // Roll back whatever was recorded before the edit gave up.
         recorder.change().revert(m_ws);
+        return false;
+    }
+    // Rendered input is read-only: nothing is ever written back into a renderer's output.
+    if (const QString refusal = recorder.change().writeRefusal(m_ws); !refusal.isEmpty()) {
+        recorder.change().revert(m_ws);
+        reportError(refusal);
         return false;
     }
     edit::WorkspaceChange change = recorder.take(description);
@@ -253,6 +263,10 @@ bool EditorSession::appendDocument(const QString &file, const QByteArray &body,
 bool EditorSession::applyChange(const edit::WorkspaceChange &change) {
     if (change.isEmpty())
         return false;
+    if (const QString refusal = change.writeRefusal(m_ws); !refusal.isEmpty()) {
+        reportError(refusal);
+        return false;
+    }
     auto *command = new ChangeCommand(this, change);
     m_undo->push(command);
     return !command->failed();

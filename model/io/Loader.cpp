@@ -117,9 +117,10 @@ void prepare(FileInput &in, bool onDisk) {
     }
     // A Helm template stays whole: its `---` lines may sit inside actions, and parseDocument
     // gives the file its one message.
-    if (onDisk && isKustomizationFile(in.path)) {
+    // A renderer's own files configure it; they are not manifests.
+    if (onDisk && (isKustomizationFile(in.path) || isChartFile(in.path))) {
         in.opaque = true;
-        in.notRead.append(kustomizationNote(in.path));
+        in.notRead.append(isChartFile(in.path) ? chartNote(in.path) : kustomizationNote(in.path));
         return;
     }
     if (onDisk)

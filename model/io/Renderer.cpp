@@ -166,4 +166,20 @@ Diagnostic kustomizationNote(const QString &path) {
     return d;
 }
 
+bool isChartFile(const QString &path) {
+    return QFileInfo(path).fileName() == QLatin1String("Chart.yaml");
+}
+
+Diagnostic chartNote(const QString &path) {
+    Diagnostic d;
+    d.severity = Severity::Info;
+    d.code = codes::Render;
+    d.location = {path, 1, 1};
+    d.message = QStringLiteral("%1 is a Helm chart: its templates are not read as they are; open "
+                               "the folder rendered (--render, or Rendered in Open Folder) to read "
+                               "what helm template makes of them")
+                    .arg(QDir::cleanPath(QFileInfo(path).path()));
+    return d;
+}
+
 } // namespace egret

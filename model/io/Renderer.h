@@ -53,6 +53,11 @@ struct RenderResult {
 RenderResult runRenderer(const RenderCommand &command, int timeoutMs,
                          const std::atomic_bool *cancel = nullptr);
 
+// A chart's Chart.yaml, loaded as it is, gets the same kind of note: it describes the chart to
+// Helm and is not a manifest.
+bool isChartFile(const QString &path);
+Diagnostic chartNote(const QString &path);
+
 // The Info note a kustomization file loaded as it is gets (its documents are not read: they
 // configure kustomize, they are not manifests).
 Diagnostic kustomizationNote(const QString &path);

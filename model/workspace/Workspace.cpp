@@ -3,6 +3,7 @@
 #include "model/workspace/ParseCache.h"
 #include "model/yaml/NodeTreeLocator.h"
 #include "model/yaml/StreamSplitter.h"
+#include "model/yaml/TemplateActions.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -251,7 +252,13 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
             own.append('\n');
     }
 
-    const QVector<yaml::Chunk> chunks = yaml::splitStream(own);
+    // A Helm template stays one document, as the loader keeps it: its `---` lines may sit
+    // between actions, and it is not YAML to split.
+    QVector<yaml::Chunk> chunks;
+    if (yaml::findTemplateAction(std::string_view(own.constData(), std::size_t(own.size()))))
+        chunks.append({0, own.size(), 0});
+    else
+        chunks = yaml::splitStream(own);
     QVector<DocumentId> ids;
     for (int i = 0; i < chunks.size(); ++i) {
         const QByteArray part = own.mid(chunks[i].offset, chunks[i].length);

@@ -99,6 +99,12 @@ private Q_SLOTS:
                  qPrintable(templates[2].message));
         for (const Resource *r : ws.resources())
             QVERIFY2(r->kindName != QLatin1String("Sidecar"), "a chart template was read");
+        // Chart.yaml describes the chart: a note, not a manifest missing its kind.
+        const Diagnostics notes = withCode(ws.diagnostics(), codes::Render);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().severity, Severity::Info);
+        QVERIFY(notes.first().location.file.endsWith(QStringLiteral("egress-db/Chart.yaml")));
+        QVERIFY(notes.first().message.contains(QStringLiteral("is a Helm chart")));
     }
 
     // YAML holding Go template text as strings loads as it is, with no message about it.
