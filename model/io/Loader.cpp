@@ -115,14 +115,14 @@ void prepare(FileInput &in, bool onDisk) {
         in.opaque = true;
         return;
     }
-    // A Helm template stays whole: its `---` lines may sit inside actions, and parseDocument
-    // gives the file its one message.
     // A renderer's own files configure it; they are not manifests.
     if (onDisk && (isKustomizationFile(in.path) || isChartFile(in.path))) {
         in.opaque = true;
         in.notRead.append(isChartFile(in.path) ? chartNote(in.path) : kustomizationNote(in.path));
         return;
     }
+    // A Helm template stays whole: its `---` lines may sit between actions, and parseDocument
+    // gives the file its one message.
     if (onDisk)
         in.chart = chartOfTemplate(in.path);
     if (!in.chart.isEmpty() || templateProblem(in.bytes, in.path, 0)) {

@@ -6,6 +6,7 @@
 #include "model/io/Loader.h"
 #include "model/io/RenderedInputs.h"
 #include "model/io/Saver.h"
+#include "model/recipes/Route.h"
 
 #include <QStandardPaths>
 
@@ -288,6 +289,29 @@ private Q_SLOTS:
         QCOMPARE(applyError, error);
         QCOMPARE(ws.fileBytes(0), in.bytes);
         QVERIFY(!ws.isModified());
+
+        // A route is not designed into it (the canvas and `egret route` run this code).
+        recipes::RouteRequest route;
+        route.pattern = recipes::Pattern::DirectTls;
+        route.host = QStringLiteral("api.example.com");
+        route.targetFile = in.path;
+        const recipes::RouteResult refused = recipes::addRoute(ws, route);
+        QVERIFY(!refused.ok);
+        QCOMPARE(recipes::describe(refused.problems), QStringLiteral("file: ") + error);
+    }
+
+    // Nor into a Helm template, whose text Egret does not read.
+    void noRouteIntoATemplate() {
+        const QString file = renderData("chart/egress-db/templates/serviceentry.yaml");
+        const Workspace ws = loadFiles({file});
+        recipes::RouteRequest route;
+        route.pattern = recipes::Pattern::DirectTls;
+        route.host = QStringLiteral("api.example.com");
+        route.targetFile = file;
+        const recipes::RouteResult refused = recipes::addRoute(ws, route);
+        QVERIFY(!refused.ok);
+        QVERIFY2(recipes::describe(refused.problems).contains(QStringLiteral("is a Helm template")),
+                 qPrintable(recipes::describe(refused.problems)));
     }
 };
 
