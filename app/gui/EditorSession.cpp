@@ -158,6 +158,13 @@ void EditorSession::cancelOpen() {
         m_cancel->store(true);
 }
 
+bool EditorSession::refused(int file) {
+    const QString refusal = writeRefusal(m_ws.files()[file]);
+    if (!refusal.isEmpty())
+        reportError(refusal);
+    return !refusal.isEmpty();
+}
+
 bool EditorSession::record(const QString &description, bool typing,
                            const std::function<bool(edit::ChangeRecorder &)> &edit) {
     edit::ChangeRecorder recorder(m_ws);
@@ -184,7 +191,7 @@ bool EditorSession::record(const QString &description, bool typing,
 bool EditorSession::editField(const ResourceId &id, const edit::FieldEdit &fieldEdit) {
     const SourceDocument *doc = m_ws.document(id.document);
     const Resource *r = m_ws.resource(id);
-    if (!doc || !r)
+    if (!doc || !r || refused(doc->file))
         return false;
     QString error;
     const std::optional<QByteArray> text = edit::applyFieldEdit(doc->text, fieldEdit, &error);
@@ -202,7 +209,7 @@ bool EditorSession::editField(const ResourceId &id, const edit::FieldEdit &field
 
 bool EditorSession::replaceDocumentText(DocumentId id, const QByteArray &text, bool typing) {
     const SourceDocument *doc = m_ws.document(id);
-    if (!doc || doc->text == text)
+    if (!doc || doc->text == text || refused(doc->file))
         return false;
     QString name = tr("document");
     if (!doc->resources.isEmpty())
@@ -217,6 +224,9 @@ bool EditorSession::replaceDocumentText(DocumentId id, const QByteArray &text, b
 bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
     if (ids.isEmpty())
         return false;
+    for (const ResourceId &id : ids)
+        if (const SourceDocument *doc = m_ws.document(id.document); doc && refused(doc->file))
+            return false;
     QStringList names;
     for (const ResourceId &id : ids)
         if (const Resource *r = m_ws.resource(id))
@@ -251,6 +261,8 @@ bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
 
 bool EditorSession::appendDocument(const QString &file, const QByteArray &body,
                                    const QString &description) {
+    if (const int index = m_ws.fileIndex(file); index >= 0 && refused(index))
+        return false;
     return record(description, false, [&](edit::ChangeRecorder &rec) {
         int index = rec.workspace().fileIndex(file);
         if (index < 0)

@@ -97,6 +97,8 @@ private:
     void problemsDone(const AnalysisResult &result);
     void analysisDone(const AnalysisResult &result);
     bool isCurrent(const AnalysisResult &result) const;
+    // Rendered input is read-only: says why and returns true for an edit of that file.
+    bool refused(int file);
     void replaceWorkspace(Workspace ws);
     bool record(const QString &description, bool typing,
                 const std::function<bool(edit::ChangeRecorder &)> &edit);

@@ -124,6 +124,7 @@ private Q_SLOTS:
         QVERIFY(w.statusBar()->currentMessage().contains("never writes into rendered output"));
         QCOMPARE(ws.fileBytes(0), before);
         QVERIFY(!w.isWindowModified());
+        QVERIFY(!w.session()->isModified());
         QVERIFY(!w.session()->undoStack()->canUndo());
 
         // Save says why it writes nothing; Save As is refused too; nothing is written.
