@@ -27,6 +27,14 @@ void shiftLines(SourceDocument &d, int delta) {
             r.location.line += delta;
 }
 
+// The documents a text holds. A Helm template stays one, as the loader keeps it: its `---`
+// lines may sit between actions, and it is not YAML to split.
+QVector<yaml::Chunk> documentChunks(const QByteArray &text) {
+    if (yaml::findTemplateAction(std::string_view(text.constData(), std::size_t(text.size()))))
+        return {yaml::Chunk{0, text.size(), 0}};
+    return yaml::splitStream(text);
+}
+
 // Gives a document's resources and their diagnostics the document's id.
 void stampIds(SourceDocument &d) {
     for (Resource &r : d.resources)
@@ -252,13 +260,7 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
             own.append('\n');
     }
 
-    // A Helm template stays one document, as the loader keeps it: its `---` lines may sit
-    // between actions, and it is not YAML to split.
-    QVector<yaml::Chunk> chunks;
-    if (yaml::findTemplateAction(std::string_view(own.constData(), std::size_t(own.size()))))
-        chunks.append({0, own.size(), 0});
-    else
-        chunks = yaml::splitStream(own);
+    const QVector<yaml::Chunk> chunks = documentChunks(own);
     QVector<DocumentId> ids;
     for (int i = 0; i < chunks.size(); ++i) {
         const QByteArray part = own.mid(chunks[i].offset, chunks[i].length);
@@ -312,7 +314,7 @@ DocumentId Workspace::insertDocument(int file, int position, const QByteArray &t
     renumberLines(file, position, 1);
     reparse(doc(id));
     // One document per call (undo relies on it); more would be read as the first only, so say so.
-    const QVector<yaml::Chunk> chunks = yaml::splitStream(text);
+    const QVector<yaml::Chunk> chunks = documentChunks(text);
     int documents = 0;
     for (const yaml::Chunk &c : chunks)
         documents += c.length > 0 ? 1 : 0;
