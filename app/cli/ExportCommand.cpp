@@ -131,6 +131,8 @@ int runExport(const QStringList &args) {
         QStringLiteral("Write nothing: print how the export would change OUT (or each file of "
                        "DIR) as a unified diff that patch -p1 applies."));
     parser.addOptions({output, force, strict, ns, split, diffOnly});
+    const RenderFlags render;
+    render.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret export")} + args)) {
         err(QStringLiteral("egret export: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -145,7 +147,8 @@ int runExport(const QStringList &args) {
     }
 
     Workspace ws;
-    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws,
+                    render.read(parser, parser.value(ns))))
         return BadInput;
 
     if (parser.isSet(split)) {

@@ -58,6 +58,8 @@ int runGraph(const QStringList &args) {
                                     QStringLiteral("Draw every host: open all host groups."));
     installation.addTo(parser);
     parser.addOptions({output, ns, expand});
+    const RenderFlags render;
+    render.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret graph")} + args)) {
         err(QStringLiteral("egret graph: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -84,7 +86,8 @@ int runGraph(const QStringList &args) {
     if (!installation.read(parser, QStringLiteral("egret graph"), &mesh))
         return BadInput;
     Workspace ws;
-    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws,
+                    render.read(parser, parser.value(ns))))
         return BadInput;
     printDiagnostics(ws.diagnostics());
     // Hops that a finding breaks are drawn broken: load errors and the validator's findings, as

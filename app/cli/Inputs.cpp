@@ -7,7 +7,16 @@
 
 namespace egret::cli {
 
-bool loadInputs(const QStringList &paths, const QString &defaultNamespace, Workspace *out) {
+InputOptions RenderFlags::read(const QCommandLineParser &parser, const QString &ns) const {
+    InputOptions options;
+    options.render = parser.isSet(render);
+    options.renderOptions.release = parser.value(release);
+    options.renderOptions.ns = ns;
+    return options;
+}
+
+bool loadInputs(const QStringList &paths, const QString &defaultNamespace, Workspace *out,
+                const InputOptions &inputs) {
     LoadOptions options;
     options.parse.defaultNamespace = defaultNamespace;
     if (paths == QStringList{QStringLiteral("-")}) {
@@ -20,12 +29,12 @@ bool loadInputs(const QStringList &paths, const QString &defaultNamespace, Works
         return true;
     }
     Diagnostics problems;
-    const QStringList files = expandInputs(paths, &problems);
+    const QVector<LoadInput> sources = planInputs(paths, inputs, &problems);
     if (!problems.isEmpty()) {
         printDiagnostics(problems);
         return false;
     }
-    *out = loadFiles(files, options);
+    *out = loadSources(sources, options);
     bool readable = true;
     for (const SourceFile &f : out->files()) {
         for (const Diagnostic &d : f.diagnostics) {

@@ -47,12 +47,34 @@ bool loadTarget(const char *command, const QString &path, Workspace *ws) {
         return false;
     }
     *ws = loadFiles({path});
-    for (const Diagnostic &d : ws->files().value(0).diagnostics) {
-        if (d.severity == Severity::Error) {
+    for (const Diagnostic &d : ws->diagnostics()) {
+        // Unreadable, or a template: Egret cannot see what a template holds, so what it adds
+        // could duplicate or contradict it.
+        if (d.severity == Severity::Error && (d.code == codes::File || d.code == codes::Template)) {
             err(d.toString() + QLatin1Char('\n'));
             return false;
         }
     }
+    return true;
+}
+
+// --render: route writes FILE, and rendered output is never written into.
+const QCommandLineOption &renderRefused() {
+    static const QCommandLineOption option(
+        QStringLiteral("render"),
+        QStringLiteral("Refused: route edits FILE in place, and Egret never writes into "
+                       "rendered output (kubectl kustomize, helm template)."));
+    return option;
+}
+
+bool refuseRender(const char *command, const QCommandLineParser &parser) {
+    if (!parser.isSet(renderRefused()))
+        return false;
+    err(QStringLiteral("egret route %1: --render: route edits FILE in place, and Egret never "
+                       "writes into rendered output; edit the kustomization's or chart's own "
+                       "files, or write the output to a file of its own (egret export --render "
+                       "DIR -o FILE) and route there\n")
+            .arg(QLatin1String(command)));
     return true;
 }
 
@@ -156,6 +178,7 @@ int add(const QStringList &args) {
     parser.addOption(dryRun);
     const InstallationOptions installation;
     installation.addTo(parser);
+    parser.addOption(renderRefused());
     if (!parser.parse(QStringList{QStringLiteral("egret route add")} + args)) {
         err(QStringLiteral("egret route add: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -164,6 +187,8 @@ int add(const QStringList &args) {
         out(helpText(parser, QStringLiteral("egret route add")));
         return Ok;
     }
+    if (refuseRender("add", parser))
+        return BadInput;
     if (parser.positionalArguments().size() != 1) {
         err(QStringLiteral("egret route add: name one FILE\n"));
         return BadInput;
@@ -237,7 +262,7 @@ int remove(const QStringList &args) {
         QStringLiteral("Write nothing: print what would change as a unified "
                        "diff (patch -p1 applies it), the summary on "
                        "standard error."));
-    parser.addOptions({host, port, dryRun});
+    parser.addOptions({host, port, dryRun, renderRefused()});
     if (!parser.parse(QStringList{QStringLiteral("egret route remove")} + args)) {
         err(QStringLiteral("egret route remove: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -246,6 +271,8 @@ int remove(const QStringList &args) {
         out(helpText(parser, QStringLiteral("egret route remove")));
         return Ok;
     }
+    if (refuseRender("remove", parser))
+        return BadInput;
     if (parser.positionalArguments().size() != 1) {
         err(QStringLiteral("egret route remove: name one FILE\n"));
         return BadInput;

@@ -115,6 +115,8 @@ int runValidate(const QStringList &args) {
                        "inferred from the routes."));
     installation.addTo(parser);
     parser.addOptions({format, threshold, ns, rulesOption, list, noGateways});
+    const RenderFlags render;
+    render.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("egret validate")} + args)) {
         err(QStringLiteral("egret validate: %1\n").arg(parser.errorText()));
         return BadInput;
@@ -157,7 +159,8 @@ int runValidate(const QStringList &args) {
     }
 
     Workspace ws;
-    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws))
+    if (!loadInputs(parser.positionalArguments(), parser.value(ns), &ws,
+                    render.read(parser, parser.value(ns))))
         return BadInput;
     const QVector<ReportItem> items = reportItems(validate(ws, options), loadProblems(ws));
     // A verdict that rests on a gateway Egret inferred says so, even when nothing is found.

@@ -36,6 +36,12 @@ const LoadCode kLoadCodes[] = {
     {codes::NotRead, "NotRead",
      "A kind (or version) that governs mesh traffic and that Egret does not interpret: the flows "
      "and findings are incomplete."},
+    {codes::Template, "HelmTemplate",
+     "A Helm template (Go template actions): not YAML until rendered, so its documents are not "
+     "read and the findings are incomplete."},
+    {codes::Render, "RenderedInput",
+     "A folder built by a renderer (kubectl kustomize, helm template): its renderer failed, or "
+     "its files were read as they are."},
 };
 
 void describeLoadCode(ReportItem &item) {

@@ -108,7 +108,7 @@ void EditorSession::replaceWorkspace(Workspace ws) {
     analyze(true);
 }
 
-void EditorSession::open(const QStringList &paths) {
+void EditorSession::open(const QStringList &paths, const InputOptions &inputs) {
     if (m_loader)
         return;
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -118,7 +118,11 @@ void EditorSession::open(const QStringList &paths) {
     auto files = std::make_shared<QStringList>();
     QPointer<EditorSession> self(this);
     m_loader = QThread::create([=] {
-        *files = expandInputs(paths, problems.get());
+        InputOptions planOptions = inputs;
+        planOptions.cancel = cancel.get();
+        const QVector<LoadInput> sources = planInputs(paths, planOptions, problems.get());
+        for (const LoadInput &source : sources)
+            files->append(source.path);
         LoadOptions options;
         options.cancel = cancel.get();
         options.progress = [self](qint64 done, qint64 total) {
@@ -132,7 +136,7 @@ void EditorSession::open(const QStringList &paths) {
                     },
                     Qt::QueuedConnection);
         };
-        *result = loadFiles(*files, options);
+        *result = loadSources(sources, options);
     });
     connect(m_loader, &QThread::finished, this, [this, result, problems, files, paths, cancel] {
         m_loader->deleteLater();
@@ -154,12 +158,25 @@ void EditorSession::cancelOpen() {
         m_cancel->store(true);
 }
 
+bool EditorSession::refused(int file) {
+    const QString refusal = writeRefusal(m_ws.files()[file]);
+    if (!refusal.isEmpty())
+        reportError(refusal);
+    return !refusal.isEmpty();
+}
+
 bool EditorSession::record(const QString &description, bool typing,
                            const std::function<bool(edit::ChangeRecorder &)> &edit) {
     edit::ChangeRecorder recorder(m_ws);
     if (!edit(recorder)) {
         // Roll back whatever was recorded before the edit gave up.
         recorder.change().revert(m_ws);
+        return false;
+    }
+    // Rendered input is read-only: nothing is ever written back into a renderer's output.
+    if (const QString refusal = recorder.change().writeRefusal(m_ws); !refusal.isEmpty()) {
+        recorder.change().revert(m_ws);
+        reportError(refusal);
         return false;
     }
     edit::WorkspaceChange change = recorder.take(description);
@@ -174,7 +191,7 @@ bool EditorSession::record(const QString &description, bool typing,
 bool EditorSession::editField(const ResourceId &id, const edit::FieldEdit &fieldEdit) {
     const SourceDocument *doc = m_ws.document(id.document);
     const Resource *r = m_ws.resource(id);
-    if (!doc || !r)
+    if (!doc || !r || refused(doc->file))
         return false;
     QString error;
     const std::optional<QByteArray> text = edit::applyFieldEdit(doc->text, fieldEdit, &error);
@@ -192,7 +209,7 @@ bool EditorSession::editField(const ResourceId &id, const edit::FieldEdit &field
 
 bool EditorSession::replaceDocumentText(DocumentId id, const QByteArray &text, bool typing) {
     const SourceDocument *doc = m_ws.document(id);
-    if (!doc || doc->text == text)
+    if (!doc || doc->text == text || refused(doc->file))
         return false;
     QString name = tr("document");
     if (!doc->resources.isEmpty())
@@ -207,6 +224,9 @@ bool EditorSession::replaceDocumentText(DocumentId id, const QByteArray &text, b
 bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
     if (ids.isEmpty())
         return false;
+    for (const ResourceId &id : ids)
+        if (const SourceDocument *doc = m_ws.document(id.document); doc && refused(doc->file))
+            return false;
     QStringList names;
     for (const ResourceId &id : ids)
         if (const Resource *r = m_ws.resource(id))
@@ -241,6 +261,8 @@ bool EditorSession::removeResources(const QVector<ResourceId> &ids) {
 
 bool EditorSession::appendDocument(const QString &file, const QByteArray &body,
                                    const QString &description) {
+    if (const int index = m_ws.fileIndex(file); index >= 0 && refused(index))
+        return false;
     return record(description, false, [&](edit::ChangeRecorder &rec) {
         int index = rec.workspace().fileIndex(file);
         if (index < 0)
@@ -253,6 +275,10 @@ bool EditorSession::appendDocument(const QString &file, const QByteArray &body,
 bool EditorSession::applyChange(const edit::WorkspaceChange &change) {
     if (change.isEmpty())
         return false;
+    if (const QString refusal = change.writeRefusal(m_ws); !refusal.isEmpty()) {
+        reportError(refusal);
+        return false;
+    }
     auto *command = new ChangeCommand(this, change);
     m_undo->push(command);
     return !command->failed();

@@ -3,6 +3,7 @@
 #include "model/analysis/LiveAnalysis.h"
 #include "model/edit/FieldEdit.h"
 #include "model/edit/WorkspaceChange.h"
+#include "model/io/RenderedInputs.h"
 #include "model/mesh/MeshConfig.h"
 #include "model/workspace/Workspace.h"
 
@@ -49,7 +50,8 @@ public:
 
     // Opening: files and folders, read off the GUI thread with progress; a new workspace
     // replaces the current one when done (the caller asks about unsaved changes first).
-    void open(const QStringList &paths);
+    // Folders a renderer builds are read through it when `inputs` says so (read-only).
+    void open(const QStringList &paths, const InputOptions &inputs = {});
     void cancelOpen();
     bool isOpening() const { return m_loader != nullptr; }
     void newWorkspace();               // one empty untitled file
@@ -95,6 +97,8 @@ private:
     void problemsDone(const AnalysisResult &result);
     void analysisDone(const AnalysisResult &result);
     bool isCurrent(const AnalysisResult &result) const;
+    // Rendered input is read-only: says why and returns true for an edit of that file.
+    bool refused(int file);
     void replaceWorkspace(Workspace ws);
     bool record(const QString &description, bool typing,
                 const std::function<bool(edit::ChangeRecorder &)> &edit);

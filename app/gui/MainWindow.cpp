@@ -312,11 +312,14 @@ void MainWindow::createStatusBar() {
                     for (DocumentId id : f.documents)
                         loadProblems += ws.document(id)->diagnostics.size();
                 }
-                statusBar()->showMessage(tr("Opened %n file(s): %1 resource(s), %2 load problem(s)",
-                                            nullptr, int(files.size()))
-                                             .arg(m_resources->model()->resourceCount())
-                                             .arg(loadProblems),
-                                         8000);
+                QString message = tr("Opened %n file(s): %1 resource(s), %2 load problem(s)",
+                                     nullptr, int(files.size()))
+                                      .arg(m_resources->model()->resourceCount())
+                                      .arg(loadProblems);
+                for (const SourceFile &f : ws.files())
+                    if (!f.renderedBy.isEmpty())
+                        message += tr("; %1 is read-only (Export writes it to a file)").arg(f.path);
+                statusBar()->showMessage(message, 8000);
                 updateCatchingUp();
             });
 }
@@ -326,7 +329,11 @@ void MainWindow::updateRecentMenu() {
     const QStringList recent = RecentFiles::list();
     for (const QString &path : recent)
         m_recentMenu->addAction(path, this, [this, path] {
-            if (maybeSave())
+            if (!maybeSave())
+                return;
+            if (QFileInfo(path).isDir())
+                openFolder(path); // a kustomization or chart asks again how to read it
+            else
                 openPaths({path});
         });
     if (recent.isEmpty())
@@ -348,7 +355,7 @@ void MainWindow::updateTitle() {
     setWindowModified(m_session->isModified());
 }
 
-void MainWindow::openPaths(const QStringList &paths) {
+void MainWindow::openPaths(const QStringList &paths, const InputOptions &options) {
     if (paths.isEmpty() || m_session->isOpening())
         return;
     RecentFiles::add(paths);
@@ -358,7 +365,7 @@ void MainWindow::openPaths(const QStringList &paths) {
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancelOpen->show();
-    m_session->open(paths);
+    m_session->open(paths, options);
 }
 
 bool MainWindow::isCatchingUp() const {

@@ -2,6 +2,7 @@
 
 #include "model/core/Diagnostic.h"
 #include "model/core/Ids.h"
+#include "model/io/RenderedInputs.h"
 #include "views/review/ReviewDialog.h"
 
 #include <QFutureWatcher>
@@ -70,7 +71,10 @@ public:
     ~MainWindow() override;
 
     EditorSession *session() const { return m_session; }
-    void openPaths(const QStringList &paths);
+    void openPaths(const QStringList &paths, const InputOptions &options = {});
+    // Opens a folder; one that a renderer builds (a kustomization, a Helm chart) is opened as
+    // the user answers: its files as they are, or rendered (read-only).
+    void openFolder(const QString &folder);
     // Offers to restore work left by an editor that did not close cleanly.
     void checkForRecovery();
 

@@ -1,6 +1,7 @@
 // File actions of the main window: new, open, save, export, close.
 #include "app/gui/ChangeReview.h"
 #include "app/gui/EditorSession.h"
+#include "app/gui/FolderReadingQuestion.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/OffGuiThread.h"
 #include "model/io/AtomicWrite.h"
@@ -88,12 +89,42 @@ void MainWindow::chooseFolder() {
         return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Folder of Manifests"));
     if (!dir.isEmpty())
-        openPaths({dir});
+        openFolder(dir);
+}
+
+void MainWindow::openFolder(const QString &folder) {
+    const RendererKind kind = rendererFor(folder);
+    if (kind == RendererKind::None) {
+        openPaths({folder});
+        return;
+    }
+    switch (askFolderReading(this, folder, kind)) {
+    case FolderReading::AsFiles:
+        openPaths({folder});
+        return;
+    case FolderReading::Rendered: {
+        InputOptions options;
+        options.render = true;
+        openPaths({folder}, options);
+        return;
+    }
+    case FolderReading::Cancelled:
+        return;
+    }
 }
 
 bool MainWindow::save() {
-    // Untitled files get a name first.
     const Workspace &ws = m_session->workspace();
+    // Rendered input is never modified (edits into it are refused): say why Save does nothing.
+    if (!ws.isModified()) {
+        for (const SourceFile &f : ws.files()) {
+            if (!f.renderedBy.isEmpty()) {
+                statusBar()->showMessage(writeRefusal(f), 8000);
+                return false;
+            }
+        }
+    }
+    // Untitled files get a name first.
     for (int i = 0; i < ws.files().size(); ++i) {
         if (!EditorSession::isUntitled(ws.files()[i].path) || ws.files()[i].documents.isEmpty())
             continue;

@@ -131,6 +131,7 @@ void SelectionSync::refreshDocks(const QString &fieldPath) {
     const SourceDocument *doc = ws.document(r->id.document);
     const bool sameDocument = m_yaml->documentId() == doc->id;
     m_yaml->showDocument(doc->id, doc->text, doc->firstLine + 1);
+    m_yaml->setReadOnly(!writeRefusal(ws.files()[doc->file]).isEmpty()); // rendered input
     // The underlines of the document being edited follow its text until the new findings come.
     if (!sameDocument || m_session->areProblemsCurrent())
         showDocumentProblems();
@@ -176,6 +177,7 @@ void SelectionSync::activateProblem(const Diagnostic &d) {
                 m_selection->retain([](const ResourceId &) { return false; }); // quietly
                 m_properties->clear();
                 m_yaml->showDocument(id, doc->text, doc->firstLine + 1);
+                m_yaml->setReadOnly(!writeRefusal(f).isEmpty());
                 m_yaml->setDiagnostics({d});
                 return;
             }

@@ -1,6 +1,7 @@
 #include "model/decode/DocumentParser.h"
 
 #include "model/decode/Decoders.h"
+#include "model/decode/HelmTemplates.h"
 #include "model/decode/MetadataRules.h"
 #include "model/decode/NodeRead.h"
 #include "model/schema/ResourceSchema.h"
@@ -252,6 +253,13 @@ ParsedDocument parseDocument(const QByteArray &text, const QString &file, int fi
         yaml::lineColumnAt(text.constData(), nul, &line, &column);
         fail(codes::Encoding, line - 1, column - 1,
              QStringLiteral("a NUL byte: YAML text cannot contain it (is this a binary file?)"));
+        return out;
+    }
+
+    // A Helm template's text is not YAML yet: one message for it, not the errors of its text.
+    if (std::optional<Diagnostic> helm = templateProblem(text, file, firstLine)) {
+        out.diagnostics.append(*helm);
+        out.hasContent = true;
         return out;
     }
 

@@ -21,6 +21,8 @@ inline const QString Metadata = QStringLiteral("metadata");  // a name, label or
 inline const QString Webhook = QStringLiteral("webhook");    // what Istio's webhook refuses
 inline const QString NotRead =
     QStringLiteral("not-read"); // a traffic kind Egret does not interpret
+inline const QString Template = QStringLiteral("template"); // a Helm template, not yet YAML
+inline const QString Render = QStringLiteral("render");     // rendered input, or a note on it
 } // namespace codes
 
 struct ParseOptions {

@@ -43,6 +43,8 @@ bool forward(Workspace &ws, const Op &op, QString *error) {
     }
     if (file < 0)
         return fail(error, QStringLiteral("%1 is not open").arg(op.file));
+    if (const QString refusal = writeRefusal(ws.files()[file]); !refusal.isEmpty())
+        return fail(error, refusal);
     switch (op.type) {
     case Op::Type::ReplaceText:
     case Op::Type::RemoveDocument: {
@@ -104,6 +106,14 @@ bool backward(Workspace &ws, const Op &op, QString *error) {
 }
 
 } // namespace
+
+QString WorkspaceChange::writeRefusal(const Workspace &ws) const {
+    for (const QString &path : files())
+        if (const int file = ws.fileIndex(path); file >= 0)
+            if (const QString refusal = egret::writeRefusal(ws.files()[file]); !refusal.isEmpty())
+                return refusal;
+    return {};
+}
 
 QStringList WorkspaceChange::files() const {
     QStringList out;

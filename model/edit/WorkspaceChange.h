@@ -44,6 +44,9 @@ public:
     const QVector<Operation> &operations() const { return m_ops; }
     bool isEmpty() const { return m_ops.isEmpty(); }
     QStringList files() const; // the files it touches, in first-touch order
+    // Why it must not touch one of them (rendered input, read-only), or empty. `apply` refuses
+    // such a change; a recorder's caller checks before keeping what it recorded.
+    QString writeRefusal(const Workspace &ws) const;
     void append(const Operation &op) { m_ops.append(op); }
 
     // Both stop at the first operation that does not fit the workspace, undo what they did so

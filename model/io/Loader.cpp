@@ -1,6 +1,8 @@
 #include "model/io/Loader.h"
 
 #include "model/core/Parallel.h"
+#include "model/decode/HelmTemplates.h"
+#include "model/io/Renderer.h"
 #include "model/yaml/StreamSplitter.h"
 #include "model/yaml/Utf8.h"
 
@@ -23,9 +25,12 @@ struct FileInput {
     Diagnostics problems;
     QVector<yaml::Chunk> chunks;
     bool readable = false;
-    // Set when the bytes cannot be read as YAML at all (UTF-16): they become one document that
-    // keeps them unchanged, and parseDocument says why it cannot be read.
+    // Set when the bytes cannot be read as YAML at all (UTF-16, a Helm template): they become
+    // one document that keeps them unchanged, and parseDocument says why it cannot be read.
     bool opaque = false;
+    QString chart;       // the chart whose templates/ folder holds the file
+    Diagnostics notRead; // an opaque file's diagnostics, when they are not parseDocument's
+    QString renderedBy;  // the command whose output the bytes are
 };
 
 struct Job {
@@ -74,8 +79,21 @@ Workspace assemble(std::vector<FileInput> &inputs, const LoadOptions &options) {
         const int file = ws.addFile(in.path, in.problems);
         if (in.readable)
             ws.setDiskState(file, Workspace::readDiskState(in.path, &in.bytes));
-        if (in.opaque)
-            ws.appendParsed(file, in.bytes, 0, parseDocument(in.bytes, in.path, 0, options.parse));
+        if (!in.renderedBy.isEmpty())
+            ws.setRenderedBy(file, in.renderedBy);
+        if (in.opaque) {
+            ParsedDocument parsed;
+            if (in.notRead.isEmpty())
+                parsed = parseDocument(in.bytes, in.path, 0, options.parse);
+            if (!in.chart.isEmpty() && parsed.diagnostics.isEmpty()) // no action in it
+                in.notRead.append(chartTemplateProblem(in.path, in.chart));
+            if (!in.notRead.isEmpty()) {
+                parsed = ParsedDocument();
+                parsed.hasContent = true;
+                parsed.diagnostics = in.notRead;
+            }
+            ws.appendParsed(file, in.bytes, 0, std::move(parsed));
+        }
         for (const yaml::Chunk &c : in.chunks) {
             ws.appendParsed(file, in.bytes.mid(c.offset, c.length), c.firstLine,
                             std::move(results[j]));
@@ -86,13 +104,28 @@ Workspace assemble(std::vector<FileInput> &inputs, const LoadOptions &options) {
     return ws;
 }
 
-void prepare(FileInput &in) {
+// `onDisk`: the path is a file's, so its folder may be a chart's templates/.
+void prepare(FileInput &in, bool onDisk) {
     if (in.bytes.isEmpty()) {
         in.problems.append(
             fileProblem(in.path, QStringLiteral("the file is empty"), Severity::Warning));
         return;
     }
     if (yaml::startsWithUtf16Bom(in.bytes)) {
+        in.opaque = true;
+        return;
+    }
+    // A renderer's own files configure it; they are not manifests.
+    if (onDisk && (isKustomizationFile(in.path) || isChartFile(in.path))) {
+        in.opaque = true;
+        in.notRead.append(isChartFile(in.path) ? chartNote(in.path) : kustomizationNote(in.path));
+        return;
+    }
+    // A Helm template stays whole: its `---` lines may sit between actions, and parseDocument
+    // gives the file its one message.
+    if (onDisk)
+        in.chart = chartOfTemplate(in.path);
+    if (!in.chart.isEmpty() || templateProblem(in.bytes, in.path, 0)) {
         in.opaque = true;
         return;
     }
@@ -122,11 +155,21 @@ QStringList expandInputs(const QStringList &paths, Diagnostics *problems) {
     return out;
 }
 
-Workspace loadFiles(const QStringList &files, const LoadOptions &options) {
-    std::vector<FileInput> inputs(std::size_t(files.size()));
-    for (int i = 0; i < files.size(); ++i) {
+Workspace loadSources(const QVector<LoadInput> &sources, const LoadOptions &options) {
+    std::vector<FileInput> inputs(std::size_t(sources.size()));
+    for (int i = 0; i < sources.size(); ++i) {
+        const LoadInput &source = sources[i];
         FileInput &in = inputs[std::size_t(i)];
-        in.path = files[i];
+        in.path = source.path;
+        in.problems = source.notes;
+        in.renderedBy = source.renderedBy;
+        if (!source.fromDisk) {
+            if (source.bytes.isEmpty() && hasErrors(source.notes))
+                continue; // a renderer that failed: its error says why there is nothing
+            in.bytes = source.bytes;
+            prepare(in, false);
+            continue;
+        }
         QFile f(in.path);
         if (!f.open(QIODevice::ReadOnly)) {
             in.problems.append(
@@ -135,9 +178,17 @@ Workspace loadFiles(const QStringList &files, const LoadOptions &options) {
         }
         in.bytes = f.readAll();
         in.readable = true;
-        prepare(in);
+        prepare(in, true);
     }
     return assemble(inputs, options);
+}
+
+Workspace loadFiles(const QStringList &files, const LoadOptions &options) {
+    QVector<LoadInput> sources;
+    sources.reserve(files.size());
+    for (const QString &file : files)
+        sources.append({file, {}, true, {}, {}});
+    return loadSources(sources, options);
 }
 
 Workspace loadBytes(const QString &name, const QByteArray &bytes, const LoadOptions &options) {
@@ -146,13 +197,11 @@ Workspace loadBytes(const QString &name, const QByteArray &bytes, const LoadOpti
 
 Workspace loadBuffers(const QVector<QPair<QString, QByteArray>> &files,
                       const LoadOptions &options) {
-    std::vector<FileInput> inputs(std::size_t(files.size()));
-    for (int i = 0; i < files.size(); ++i) {
-        inputs[std::size_t(i)].path = files[i].first;
-        inputs[std::size_t(i)].bytes = files[i].second;
-        prepare(inputs[std::size_t(i)]);
-    }
-    return assemble(inputs, options);
+    QVector<LoadInput> sources;
+    sources.reserve(files.size());
+    for (const auto &file : files)
+        sources.append({file.first, file.second, false, {}, {}});
+    return loadSources(sources, options);
 }
 
 } // namespace egret

@@ -1,11 +1,32 @@
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
 
+#include "model/decode/DocumentParser.h"
+
 #include <QHash>
 
 namespace egret::recipes {
 
 namespace {
+
+// Why new resources cannot go to the file: rendered output is never written into, and a Helm
+// template is text Egret cannot see into (what it adds could duplicate what the template makes,
+// and the file would not read back as YAML).
+QString unwritableTarget(const Workspace &ws, const QString &path) {
+    const int file = ws.fileIndex(path);
+    if (file < 0)
+        return {};
+    if (const QString refusal = writeRefusal(ws.files()[file]); !refusal.isEmpty())
+        return refusal;
+    for (DocumentId id : ws.files()[file].documents)
+        for (const Diagnostic &d : ws.document(id)->diagnostics)
+            if (d.code == codes::Template)
+                return QStringLiteral("%1 is a Helm template, which Egret does not read: a route "
+                                      "added to it could duplicate what it makes; choose another "
+                                      "file")
+                    .arg(path);
+    return {};
+}
 
 // What the manifests cannot do for the route, said once it is designed.
 void addNotes(RecipeContext &ctx, const RouteRequest &r, const RoutePlan &plan,
@@ -118,6 +139,10 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
                                      .arg(QLatin1String(patternInfo(r.pattern).name))});
     if (!invalid.problems.isEmpty())
         return invalid;
+    if (const QString why = unwritableTarget(ws, r.targetFile); !why.isEmpty()) {
+        invalid.problems.append({QStringLiteral("file"), why});
+        return invalid;
+    }
 
     RecipeContext ctx(ws, r.targetFile, r.ns, r.mesh);
     const bool gatewayApi = *r.api == Api::GatewayApi;

@@ -3,6 +3,7 @@
 #include "model/workspace/ParseCache.h"
 #include "model/yaml/NodeTreeLocator.h"
 #include "model/yaml/StreamSplitter.h"
+#include "model/yaml/TemplateActions.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -26,6 +27,14 @@ void shiftLines(SourceDocument &d, int delta) {
             r.location.line += delta;
 }
 
+// The documents a text holds. A Helm template stays one, as the loader keeps it: its `---`
+// lines may sit between actions, and it is not YAML to split.
+QVector<yaml::Chunk> documentChunks(const QByteArray &text) {
+    if (yaml::findTemplateAction(std::string_view(text.constData(), std::size_t(text.size()))))
+        return {yaml::Chunk{0, text.size(), 0}};
+    return yaml::splitStream(text);
+}
+
 // Gives a document's resources and their diagnostics the document's id.
 void stampIds(SourceDocument &d) {
     for (Resource &r : d.resources)
@@ -36,6 +45,15 @@ void stampIds(SourceDocument &d) {
 }
 
 } // namespace
+
+QString writeRefusal(const SourceFile &file) {
+    if (file.renderedBy.isEmpty())
+        return {};
+    return QStringLiteral("%1 is the output of `%2`: Egret never writes into rendered output "
+                          "(export it to a new file or folder, or edit the sources it is "
+                          "rendered from)")
+        .arg(file.path, file.renderedBy);
+}
 
 Workspace::Workspace()
     : m_parseCache(std::make_shared<ParseCache>()) {
@@ -111,6 +129,10 @@ SourceLocation Workspace::locate(const ResourceId &id, const QString &fieldPath)
     if (!yaml::locateInNodeTree(d->text, r->documentPath(fieldPath), &pos))
         return r->location;
     return {m_files[d->file].path, d->firstLine + pos.line + 1, pos.column + 1};
+}
+
+void Workspace::setRenderedBy(int file, const QString &command) {
+    m_files[file].renderedBy = command;
 }
 
 int Workspace::addFile(const QString &path, const Diagnostics &fileDiagnostics) {
@@ -238,7 +260,7 @@ QVector<DocumentId> Workspace::setDocumentText(DocumentId id, const QByteArray &
             own.append('\n');
     }
 
-    const QVector<yaml::Chunk> chunks = yaml::splitStream(own);
+    const QVector<yaml::Chunk> chunks = documentChunks(own);
     QVector<DocumentId> ids;
     for (int i = 0; i < chunks.size(); ++i) {
         const QByteArray part = own.mid(chunks[i].offset, chunks[i].length);
@@ -292,7 +314,7 @@ DocumentId Workspace::insertDocument(int file, int position, const QByteArray &t
     renumberLines(file, position, 1);
     reparse(doc(id));
     // One document per call (undo relies on it); more would be read as the first only, so say so.
-    const QVector<yaml::Chunk> chunks = yaml::splitStream(text);
+    const QVector<yaml::Chunk> chunks = documentChunks(text);
     int documents = 0;
     for (const yaml::Chunk &c : chunks)
         documents += c.length > 0 ? 1 : 0;

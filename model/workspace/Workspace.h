@@ -47,7 +47,13 @@ struct SourceFile {
     Diagnostics diagnostics;       // about the file as a whole
     bool modified = false;         // its bytes differ from what was read or last written
     DiskState disk;
+    // The command whose output this is ("kubectl kustomize overlays/prod"), when the file is
+    // rendered input: read-only, as nothing is ever written back into rendered output.
+    QString renderedBy;
 };
+
+// Why a file must not be written or edited (it is rendered output), or empty when it may be.
+QString writeRefusal(const SourceFile &file);
 
 // The open manifests: files, their documents and the resources read from them. The text of
 // every document is the source of truth, so untouched documents save back byte for byte and an
@@ -87,6 +93,7 @@ public:
     DocumentId appendParsed(int file, QByteArray text, int firstLine, ParsedDocument parsed);
     void setParseOptions(const ParseOptions &options) { m_options = options; }
     void setDiskState(int file, const DiskState &state);
+    void setRenderedBy(int file, const QString &command);
     void markModified(int file); // a file whose bytes are not what is on disk (recovered work)
 
     // ---- Edits: each re-reads the documents it touches --------------------------------------

@@ -88,7 +88,8 @@ void PropertiesPanel::showResource(const Workspace &ws, const ResourceId &id) {
     m_resource = id;
     m_basePath = r->basePath;
     m_model->setResource(node, schema::resourceSchema(r->kind, r->apiVersion),
-                         schema::schemaName(r->kind), r->assumed);
+                         schema::schemaName(r->kind),
+                         r->assumed || !writeRefusal(ws.files()[doc->file]).isEmpty());
     m_header->setText(
         QStringLiteral("<b>%1</b> %2<br><small>%3:%4</small>")
             .arg(r->kindName.toHtmlEscaped(),
