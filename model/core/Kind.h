@@ -34,8 +34,10 @@ enum class Kind {
     TcpRoute,
     ReferenceGrant,
     BackendTlsPolicy,
+    // security.istio.io, read for what a waypoint allows or denies (ambient mode)
+    AuthorizationPolicy,
 };
-inline constexpr int kKindCount = int(Kind::BackendTlsPolicy) + 1;
+inline constexpr int kKindCount = int(Kind::AuthorizationPolicy) + 1;
 
 // Decides the kind from apiVersion and kind as written. Istio networking kinds are accepted in
 // v1, v1beta1 and v1alpha3; Gateway API kinds in the versions Istio 1.22-1.30 serves (see

@@ -23,6 +23,7 @@ KubernetesGateway kubernetesGateway(const YAML::Node &root);
 GatewayRoute gatewayRoute(const YAML::Node &root);
 ReferenceGrant referenceGrant(const YAML::Node &root);
 BackendTlsPolicy backendTlsPolicy(const YAML::Node &root);
+AuthorizationPolicy authorizationPolicy(const YAML::Node &root);
 
 ObjectMeta objectMeta(const YAML::Node &root);
 

@@ -36,6 +36,8 @@ Spec spec(Kind kind, const YAML::Node &root) {
         return referenceGrant(root);
     case Kind::BackendTlsPolicy:
         return backendTlsPolicy(root);
+    case Kind::AuthorizationPolicy:
+        return authorizationPolicy(root);
     case Kind::Namespace:
     case Kind::Node:
     case Kind::Unknown:

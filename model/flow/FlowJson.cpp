@@ -11,12 +11,18 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
         QJsonArray ports;
         for (int p : n.ports)
             ports.append(p);
-        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
-                                 {QStringLiteral("kind"), flowNodeKindName(n.kind)},
-                                 {QStringLiteral("label"), n.label},
-                                 {QStringLiteral("namespace"), n.ns},
-                                 {QStringLiteral("hosts"), QJsonArray::fromStringList(n.hosts)},
-                                 {QStringLiteral("ports"), ports}});
+        QJsonObject node{{QStringLiteral("id"), n.id},
+                         {QStringLiteral("kind"), flowNodeKindName(n.kind)},
+                         {QStringLiteral("label"), n.label},
+                         {QStringLiteral("namespace"), n.ns},
+                         {QStringLiteral("hosts"), QJsonArray::fromStringList(n.hosts)},
+                         {QStringLiteral("ports"), ports}};
+        // Ambient mode's parts, only where they are (the sidecar picture's JSON is unchanged).
+        if (n.flags.testFlag(NodeFlag::Waypoint))
+            node.insert(QStringLiteral("waypoint"), true);
+        if (n.flags.testFlag(NodeFlag::Ambient))
+            node.insert(QStringLiteral("ambient"), true);
+        nodes.append(node);
     }
     QJsonArray edges;
     for (const FlowHop &h : graph.hops()) {
@@ -25,14 +31,17 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
             resources.append(QJsonObject{{QStringLiteral("kind"), s.resource.kind},
                                          {QStringLiteral("namespace"), s.resource.ns},
                                          {QStringLiteral("name"), s.resource.name}});
-        edges.append(QJsonObject{{QStringLiteral("from"), h.from},
-                                 {QStringLiteral("to"), h.to},
-                                 {QStringLiteral("protocol"), h.protocol},
-                                 {QStringLiteral("port"), h.port},
-                                 {QStringLiteral("tls"), wireTlsName(h.tls)},
-                                 {QStringLiteral("broken"), h.failing()},
-                                 {QStringLiteral("blocked"), h.blocked},
-                                 {QStringLiteral("resources"), resources}});
+        QJsonObject edge{{QStringLiteral("from"), h.from},
+                         {QStringLiteral("to"), h.to},
+                         {QStringLiteral("protocol"), h.protocol},
+                         {QStringLiteral("port"), h.port},
+                         {QStringLiteral("tls"), wireTlsName(h.tls)},
+                         {QStringLiteral("broken"), h.failing()},
+                         {QStringLiteral("blocked"), h.blocked},
+                         {QStringLiteral("resources"), resources}};
+        if (!h.policies.isEmpty())
+            edge.insert(QStringLiteral("policies"), QJsonArray::fromStringList(h.policies));
+        edges.append(edge);
     }
     return {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};
 }
