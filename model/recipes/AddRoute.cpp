@@ -1,3 +1,4 @@
+#include "model/recipes/AmbientRoute.h"
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
 
@@ -114,8 +115,9 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
         r.api = defaultApi(ws);
     RouteResult invalid;
     invalid.problems = validateRequest(r);
-    const bool origination =
-        r.pattern == Pattern::TlsOrigination || r.pattern == Pattern::MtlsOrigination;
+    const bool origination = r.pattern == Pattern::TlsOrigination ||
+                             r.pattern == Pattern::MtlsOrigination ||
+                             r.pattern == Pattern::AmbientTlsOrigination;
     if (origination && r.port == 443)
         invalid.problems.append({QStringLiteral("port"),
                                  QStringLiteral("with %1 the application speaks plain HTTP; 443 is "
@@ -123,6 +125,8 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
                                      .arg(QLatin1String(patternInfo(r.pattern).name))});
     if (!invalid.problems.isEmpty())
         return invalid;
+    if (isAmbientPattern(r.pattern))
+        return addAmbientRoute(ws, r);
 
     RecipeContext ctx(ws, r.targetFile, r.ns);
     const bool gatewayApi = *r.api == Api::GatewayApi;
