@@ -142,7 +142,8 @@ int add(const QStringList &args) {
         opt("pattern",
             "One of: "
             "direct-http, direct-tls, sidecar-tls-origination, http, "
-            "tls-passthrough, tls-origination, mtls-origination, tcp.",
+            "tls-passthrough, tls-origination, mtls-origination, tcp; ambient mode (through the "
+            "egress waypoint of istio-egress): ambient-egress, ambient-tls-origination.",
             "NAME"),
         opt("api",
             "istio (Gateway, VirtualService) or gateway-api (a Gateway of class istio with "

@@ -64,6 +64,17 @@ void CanvasDesigner::paletteItemDropped(const QString &kind) {
                     taken << r->meta.name;
             return design::kubernetesGatewayDocument(ns, taken);
         };
+    } else if (kind == QLatin1String("waypoint")) {
+        title = tr("Waypoint");
+        prompt = tr("An ambient waypoint (Gateway of class istio-waypoint). ServiceEntries\n"
+                    "labelled istio.io/use-waypoint: <name> go through it.\nNamespace:");
+        make = [this](const QString &ns) {
+            QStringList taken;
+            for (const Resource *r : m_session->workspace().resources())
+                if (r->kind == Kind::KubernetesGateway && r->ns == ns)
+                    taken << r->meta.name;
+            return design::waypointDocument(ns, taken);
+        };
     } else if (kind == QLatin1String("workload")) {
         title = tr("Workload");
         prompt = tr("The sidecars of a namespace send the traffic you route.\nNamespace:");

@@ -31,6 +31,9 @@ Kind kindFromTypeMeta(const QString &apiVersion, const QString &kind) {
     if (apiGroup(apiVersion) == QLatin1String("security.istio.io") &&
         kind == QLatin1String("RequestAuthentication"))
         return Kind::RequestAuthentication;
+    if (apiGroup(apiVersion) == QLatin1String("security.istio.io") &&
+        kind == QLatin1String("AuthorizationPolicy"))
+        return Kind::AuthorizationPolicy;
     if (apiGroup(apiVersion) == QLatin1String("gateway.networking.k8s.io")) {
         const QString version = apiVersion.mid(apiVersion.indexOf(QLatin1Char('/')) + 1);
         if (!gatewayApiVersions(kind).contains(version))
@@ -140,6 +143,8 @@ QString kindName(Kind k) {
         return QStringLiteral("ServiceMeshMemberRoll");
     case Kind::SailIstio:
         return QStringLiteral("Istio");
+    case Kind::AuthorizationPolicy:
+        return QStringLiteral("AuthorizationPolicy");
     }
     return {};
 }

@@ -39,8 +39,10 @@ enum class Kind {
     ServiceMeshControlPlane, // maistra.io (OpenShift Service Mesh 2)
     ServiceMeshMemberRoll,   // maistra.io
     SailIstio,               // sailoperator.io Istio (Sail, OpenShift Service Mesh 3)
+    // security.istio.io, read for what a waypoint allows or denies (ambient mode)
+    AuthorizationPolicy,
 };
-inline constexpr int kKindCount = int(Kind::SailIstio) + 1;
+inline constexpr int kKindCount = int(Kind::AuthorizationPolicy) + 1;
 
 // Decides the kind from apiVersion and kind as written. Istio networking kinds are accepted in
 // v1, v1beta1 and v1alpha3; Gateway API kinds in the versions Istio 1.22-1.30 serves (see

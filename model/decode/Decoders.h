@@ -30,6 +30,7 @@ InstallationSpec sailIstio(const YAML::Node &root);
 // The values of Istio's istio/gateway Helm chart, for release `name` in namespace `ns`.
 InstallationSpec gatewayChartValues(const YAML::Node &values, const QString &ns,
                                     const QString &name);
+AuthorizationPolicy authorizationPolicy(const YAML::Node &root);
 
 ObjectMeta objectMeta(const YAML::Node &root);
 

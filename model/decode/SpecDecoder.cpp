@@ -44,6 +44,8 @@ Spec spec(Kind kind, const YAML::Node &root) {
         return serviceMeshMemberRoll(root);
     case Kind::SailIstio:
         return sailIstio(root);
+    case Kind::AuthorizationPolicy:
+        return authorizationPolicy(root);
     case Kind::Namespace:
     case Kind::Node:
     case Kind::Unknown:

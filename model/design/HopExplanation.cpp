@@ -33,6 +33,8 @@ QVector<HopFact> hopFacts(const FlowHop &hop) {
         facts.append({Kind::Broken, tr("Broken: %1").arg(p)});
     for (const QString &n : hop.notes)
         facts.append({Kind::Note, n});
+    for (const QString &p : hop.policies)
+        facts.append({Kind::Note, tr("Restricted at the waypoint by %1.").arg(p)});
     if (!hop.timeout.isEmpty())
         facts.append({Kind::Timeout, tr("Timeout %1.").arg(hop.timeout)});
     if (!hop.retries.isEmpty())

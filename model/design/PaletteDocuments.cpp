@@ -44,6 +44,20 @@ NewDocument kubernetesGatewayDocument(const QString &ns, const QStringList &take
     return checked(ns, yaml, tr("Add Gateway API gateway %1/%2").arg(QStringLiteral("%1"), name));
 }
 
+NewDocument waypointDocument(const QString &ns, const QStringList &taken) {
+    QString name = QStringLiteral("waypoint");
+    for (int n = 2; taken.contains(name); ++n)
+        name = QStringLiteral("waypoint-%1").arg(n);
+    const QString yaml =
+        QStringLiteral("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n"
+                       "  name: %2\n  namespace: %1\n  labels:\n"
+                       "    istio.io/waypoint-for: service\nspec:\n"
+                       "  gatewayClassName: istio-waypoint\n  listeners:\n  - name: mesh\n"
+                       "    port: 15008\n    protocol: HBONE\n")
+            .arg(QStringLiteral("%1"), name);
+    return checked(ns, yaml, tr("Add waypoint %1/%2").arg(QStringLiteral("%1"), name));
+}
+
 NewDocument sidecarNamespaceDocument(const QString &ns) {
     return checked(ns,
                    QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: %1\n"

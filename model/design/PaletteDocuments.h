@@ -28,4 +28,10 @@ NewDocument kubernetesGatewayDocument(const QString &ns, const QStringList &take
 // traffic before any workload is written.
 NewDocument sidecarNamespaceDocument(const QString &ns);
 
+// An ambient waypoint, as `istioctl waypoint apply` writes one: a Gateway of class
+// istio-waypoint with its HBONE listener (15008), taking service traffic. The name is the first
+// of waypoint, waypoint-2, ... that `taken` does not hold. ServiceEntries use it once they (or
+// their namespace) are labelled istio.io/use-waypoint.
+NewDocument waypointDocument(const QString &ns, const QStringList &taken);
+
 } // namespace egret::design

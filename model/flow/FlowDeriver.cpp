@@ -1,5 +1,6 @@
 #include "model/flow/FlowDeriver.h"
 
+#include "model/flow/AmbientHops.h"
 #include "model/flow/BrokenHops.h"
 #include "model/flow/DeriveContext.h"
 #include "model/flow/DirectHops.h"
@@ -17,6 +18,7 @@ FlowGraph deriveFlows(const Workspace &ws, const MeshConfig &mesh, const Diagnos
     // Routes before ServiceEntries: a host port a route takes gets no direct hop.
     flow::addRouteHops(cx);
     flow::addDirectHops(cx);
+    flow::addAmbientHops(cx);
     flow::markBrokenHops(cx.graph, findings);
     cx.graph.finish();
     return std::move(cx.graph);

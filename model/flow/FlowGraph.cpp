@@ -31,13 +31,15 @@ QString wireTlsName(WireTls tls) {
         return QStringLiteral("SIMPLE");
     case WireTls::Mutual:
         return QStringLiteral("MUTUAL");
+    case WireTls::Hbone:
+        return QStringLiteral("HBONE");
     }
     return {};
 }
 
 bool parseWireTls(const QString &name, WireTls *out) {
     for (WireTls t : {WireTls::Plaintext, WireTls::AppTls, WireTls::IstioMutual, WireTls::Simple,
-                      WireTls::Mutual}) {
+                      WireTls::Mutual, WireTls::Hbone}) {
         if (wireTlsName(t) == name) {
             *out = t;
             return true;

@@ -24,7 +24,8 @@ enum class FlowNodeKind { Workload, Gateway, External };
 
 // The TLS a hop carries on the wire: none, the application's own (passed through, routed by
 // SNI), or TLS the sending proxy originates from the DestinationRule that applies.
-enum class WireTls { Plaintext, AppTls, IstioMutual, Simple, Mutual };
+// Hbone: ambient mode's tunnel from a pod's ztunnel to a waypoint (mutual TLS on port 15008).
+enum class WireTls { Plaintext, AppTls, IstioMutual, Simple, Mutual, Hbone };
 
 QString flowNodeKindName(FlowNodeKind kind); // "workload", "gateway", "external"
 QString wireTlsName(WireTls tls);            // "plaintext", "app-tls", "ISTIO_MUTUAL", ...
@@ -60,11 +61,14 @@ private:
 };
 
 enum class NodeFlag {
-    Undeclared = 0x1, // a host routes name that no ServiceEntry or Service declares
-    Assumed = 0x2,    // not in the files: the installed gateway, "any sidecar", "sidecars in ns"
-    Wildcard = 0x4,   // a wildcard host such as *.wikipedia.org
-    InCluster = 0x8,  // a host that is a Kubernetes Service inside the cluster
-    Unresolved = 0x10 // a Gateway whose selector names no known workload
+    Undeclared = 0x1,  // a host routes name that no ServiceEntry or Service declares
+    Assumed = 0x2,     // not in the files: the installed gateway, "any sidecar", "sidecars in ns"
+    Wildcard = 0x4,    // a wildcard host such as *.wikipedia.org
+    InCluster = 0x8,   // a host that is a Kubernetes Service inside the cluster
+    Unresolved = 0x10, // a Gateway whose selector names no known workload (or a waypoint
+                       // that does not exist)
+    Waypoint = 0x20,   // an ambient waypoint (a Gateway of class istio-waypoint)
+    Ambient = 0x40     // ambient pods (no sidecar): their ztunnel sends
 };
 Q_DECLARE_FLAGS(NodeFlags, NodeFlag)
 Q_DECLARE_OPERATORS_FOR_FLAGS(NodeFlags)
@@ -103,6 +107,7 @@ struct FlowHop {
     bool blocked = false; // REGISTRY_ONLY: the proxy refuses an undeclared host
     QStringList problems; // the findings that break it
     QStringList notes;    // why the deriver decided as it did, where it is not obvious
+    QStringList policies; // AuthorizationPolicies restricting the hop, each in a line
     Provenance provenance;
 
     // Traffic on this hop fails: a finding breaks it or the mesh blocks it.

@@ -19,6 +19,11 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
                          {QStringLiteral("ports"), ports}};
         if (!n.origin.isEmpty())
             node.insert(QStringLiteral("installation"), n.origin);
+        // Ambient mode's parts, only where they are (the sidecar picture's JSON is unchanged).
+        if (n.flags.testFlag(NodeFlag::Waypoint))
+            node.insert(QStringLiteral("waypoint"), true);
+        if (n.flags.testFlag(NodeFlag::Ambient))
+            node.insert(QStringLiteral("ambient"), true);
         nodes.append(node);
     }
     QJsonArray edges;
@@ -28,14 +33,17 @@ QJsonObject flowGraphToJson(const FlowGraph &graph) {
             resources.append(QJsonObject{{QStringLiteral("kind"), s.resource.kind},
                                          {QStringLiteral("namespace"), s.resource.ns},
                                          {QStringLiteral("name"), s.resource.name}});
-        edges.append(QJsonObject{{QStringLiteral("from"), h.from},
-                                 {QStringLiteral("to"), h.to},
-                                 {QStringLiteral("protocol"), h.protocol},
-                                 {QStringLiteral("port"), h.port},
-                                 {QStringLiteral("tls"), wireTlsName(h.tls)},
-                                 {QStringLiteral("broken"), h.failing()},
-                                 {QStringLiteral("blocked"), h.blocked},
-                                 {QStringLiteral("resources"), resources}});
+        QJsonObject edge{{QStringLiteral("from"), h.from},
+                         {QStringLiteral("to"), h.to},
+                         {QStringLiteral("protocol"), h.protocol},
+                         {QStringLiteral("port"), h.port},
+                         {QStringLiteral("tls"), wireTlsName(h.tls)},
+                         {QStringLiteral("broken"), h.failing()},
+                         {QStringLiteral("blocked"), h.blocked},
+                         {QStringLiteral("resources"), resources}};
+        if (!h.policies.isEmpty())
+            edge.insert(QStringLiteral("policies"), QJsonArray::fromStringList(h.policies));
+        edges.append(edge);
     }
     return {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};
 }

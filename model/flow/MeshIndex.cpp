@@ -12,16 +12,22 @@ MeshIndex::MeshIndex(const Workspace &ws, const MeshConfig &mesh)
     , m_mesh(m_installation.mesh)
     , m_defaultNs(ws.parseOptions().defaultNamespace) {
     QVector<const Resource *> gatewayApiInputs;
+    QVector<const Resource *> ambientInputs;
     ws.forEachResource([&](const Resource &r) {
         if (!r.wellFormed)
             return;
         add(r);
+        if (r.kind == Kind::Namespace || r.kind == Kind::KubernetesGateway ||
+            r.kind == Kind::AuthorizationPolicy || isWorkloadKind(r.kind) ||
+            isGatewayApiRoute(r.kind))
+            ambientInputs.append(&r);
         if (isGatewayApiKind(r.kind) || r.kind == Kind::ServiceEntry || r.kind == Kind::Namespace)
             gatewayApiInputs.append(&r);
     });
     // After the user's own resources, as istiod converts them. BackendTLSPolicies become rules
     // filed apart (backendTlsPolicies()): they fill what the user's DestinationRules leave unset.
     m_translation = istio::GatewayApiTranslation(gatewayApiInputs);
+    m_ambient = istio::AmbientMesh(ambientInputs);
     for (const Resource &r : m_translation.resources())
         add(r);
     for (Resource &r : gatewayResources(m_installation)) {

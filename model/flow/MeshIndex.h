@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/istio/Ambient.h"
 #include "model/istio/GatewayApiTranslation.h"
 #include "model/mesh/Installation.h"
 #include "model/resources/Resource.h"
@@ -42,6 +43,8 @@ public:
     const QVector<const Resource *> &destinationRules() const { return m_destinationRules; }
     const QVector<const Resource *> &sidecars() const { return m_sidecars; }
     const QVector<const Resource *> &namespaces() const { return m_namespaces; }
+    // Ambient mode: waypoints, ambient namespaces and pods, AuthorizationPolicies.
+    const istio::AmbientMesh &ambient() const { return m_ambient; }
 
     // ServiceEntry hosts that declare `host`: the same name, or a wildcard covering it.
     QVector<DeclaredHost> declarations(const QString &host) const;
@@ -66,6 +69,7 @@ private:
     QString m_defaultNs;
     std::deque<Resource> m_assumed; // stable addresses
     istio::GatewayApiTranslation m_translation;
+    istio::AmbientMesh m_ambient;
     QVector<const Resource *> m_workloads, m_services, m_gateways, m_serviceEntries,
         m_virtualServices, m_destinationRules, m_sidecars, m_namespaces;
     QHash<QString, QVector<DeclaredHost>> m_declaredExact;

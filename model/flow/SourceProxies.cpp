@@ -54,6 +54,7 @@ void buildSourceProxies(DeriveContext &cx) {
     QHash<QString, ProvenanceIndex> members; // by id: an app may run as thousands of pods
     QSet<QString> workloadNamespaces;
     QSet<QString> injectedNamespaces;
+    bool ambientWorkloads = false;
     for (const Resource *w : index.workloads()) {
         if (cx.gatewayWorkloads.contains(w)) {
             // A gateway Istio deploys for a Gateway API Gateway is no evidence of what else runs
@@ -65,6 +66,12 @@ void buildSourceProxies(DeriveContext &cx) {
         const Workload *spec = w->as<Workload>();
         if (injectionDisabled(*spec))
             continue;
+        // Ambient pods have no sidecar: AmbientHops draws them.
+        if (index.ambient().isAmbientWorkload(*w)) {
+            workloadNamespaces.insert(w->ns);
+            ambientWorkloads = true;
+            continue;
+        }
         const QString app = appName(*w);
         const QString id = QStringLiteral("workload:%1/%2").arg(w->ns, app);
         auto it = groups.find(id);
@@ -95,7 +102,10 @@ void buildSourceProxies(DeriveContext &cx) {
             !l.value(QStringLiteral("istio.io/rev")).isEmpty())
             injectedNamespaces.insert(r->meta.name);
     }
+    const bool ambient = ambientWorkloads || !index.ambient().ambientNamespaces().isEmpty();
     if (groups.isEmpty() && injectedNamespaces.isEmpty()) {
+        if (ambient)
+            return; // the mesh's pods are ambient ones, which have no sidecar
         synthetic.id = QStringLiteral("workload:*");
         synthetic.label = QStringLiteral("any sidecar");
         addSource(cx, synthetic, index.defaultNamespace(), false);
@@ -112,6 +122,10 @@ void buildSourceProxies(DeriveContext &cx) {
         if (meshBound(*r->as<VirtualService>()))
             configured.insert(r->ns);
     configured.remove(index.mesh().rootNamespace);
+    for (const QString &ns : index.ambient().ambientNamespaces())
+        configured.remove(ns);
+    for (const Resource *w : index.ambient().waypoints())
+        configured.remove(w->ns); // a waypoint's home (istio-egress) holds no sidecars
     QStringList extra;
     if (groups.isEmpty())
         configured = injectedNamespaces; // no workload known: the injected namespaces send

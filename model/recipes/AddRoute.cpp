@@ -1,3 +1,4 @@
+#include "model/recipes/AmbientRoute.h"
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
 
@@ -130,8 +131,9 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
         r.api = defaultApi(ws);
     RouteResult invalid;
     invalid.problems = validateRequest(r);
-    const bool origination =
-        r.pattern == Pattern::TlsOrigination || r.pattern == Pattern::MtlsOrigination;
+    const bool origination = r.pattern == Pattern::TlsOrigination ||
+                             r.pattern == Pattern::MtlsOrigination ||
+                             r.pattern == Pattern::AmbientTlsOrigination;
     if (origination && r.port == 443)
         invalid.problems.append({QStringLiteral("port"),
                                  QStringLiteral("with %1 the application speaks plain HTTP; 443 is "
@@ -143,6 +145,8 @@ RouteResult addRoute(const Workspace &ws, const RouteRequest &request) {
         invalid.problems.append({QStringLiteral("file"), why});
         return invalid;
     }
+    if (isAmbientPattern(r.pattern))
+        return addAmbientRoute(ws, r);
 
     RecipeContext ctx(ws, r.targetFile, r.ns, r.mesh);
     const bool gatewayApi = *r.api == Api::GatewayApi;

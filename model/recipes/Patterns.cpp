@@ -34,6 +34,14 @@ const QVector<PatternInfo> &patterns() {
         {Pattern::Tcp, "tcp", "TCP through the egress gateway, matched on a subnet (--subnet)",
          true, 0, 0, false, true, false, "egress-gateway (TCP)",
          "Gateway (class istio), two TCPRoutes (v1alpha2: experimental)"},
+        {Pattern::AmbientEgress, "ambient-egress",
+         "Ambient pods' HTTP through the egress waypoint of istio-egress", false, 80, 0, false,
+         false, false, "ambient egress-gateway",
+         "the same: a waypoint is a Gateway API Gateway (class istio-waypoint) in both"},
+        {Pattern::AmbientTlsOrigination, "ambient-tls-origination",
+         "Ambient pods speak HTTP; the egress waypoint originates TLS to port 443", false, 80, 0,
+         false, false, false, "ambient egress-gateway",
+         "the same: a waypoint is a Gateway API Gateway (class istio-waypoint) in both"},
     };
     return list;
 }

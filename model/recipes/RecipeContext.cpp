@@ -194,7 +194,8 @@ void RecipeContext::create(Kind kind, const QString &writtenNs, const QString &n
 
 void RecipeContext::createObject(const QString &apiVersion, const QString &kind,
                                  const QString &writtenNs, const QString &name,
-                                 const Labels &annotations, const YAML::Node &body) {
+                                 const Labels &annotations, const YAML::Node &body,
+                                 const Labels &labels) {
     YAML::Node root(YAML::NodeType::Map);
     root["apiVersion"] = edit::stringScalar(apiVersion);
     root["kind"] = edit::stringScalar(kind);
@@ -202,6 +203,12 @@ void RecipeContext::createObject(const QString &apiVersion, const QString &kind,
     meta["name"] = edit::stringScalar(name);
     if (!writtenNs.isEmpty())
         meta["namespace"] = edit::stringScalar(writtenNs);
+    if (!labels.isEmpty()) {
+        YAML::Node written(YAML::NodeType::Map);
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            written[it.key().toStdString()] = edit::stringScalar(it.value());
+        meta["labels"] = written;
+    }
     if (!annotations.isEmpty()) {
         YAML::Node written(YAML::NodeType::Map);
         for (auto it = annotations.cbegin(); it != annotations.cend(); ++it)

@@ -60,7 +60,8 @@ public:
                 const Labels &annotations = {});
     // Any other object: `body` holds its keys after `metadata` (`rules` of a Role...).
     void createObject(const QString &apiVersion, const QString &kindName, const QString &writtenNs,
-                      const QString &name, const Labels &annotations, const YAML::Node &body);
+                      const QString &name, const Labels &annotations, const YAML::Node &body,
+                      const Labels &labels = {});
     void remove(const Resource &r);
 
     void problem(const QString &field, const QString &message);

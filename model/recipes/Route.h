@@ -25,6 +25,9 @@ enum class Pattern {
     TlsOrigination,        // ISTIO_MUTUAL to the gateway, which originates SIMPLE TLS
     MtlsOrigination,       // ISTIO_MUTUAL to the gateway, which originates MUTUAL TLS
     Tcp,                   // through the egress gateway, TCP matched on destination subnets
+    // Ambient mode: ambient pods' traffic through the egress waypoint of istio-egress.
+    AmbientEgress,         // HTTP through the waypoint
+    AmbientTlsOrigination, // HTTP to the waypoint, which originates TLS to port 443
 };
 
 // The dialect a route is written in. Istio: its own Gateway and VirtualService, through the

@@ -36,6 +36,10 @@ RoutePlan planFor(const RouteRequest &r) {
     case Pattern::Tcp:
         plan = planTcp(r);
         break;
+    case Pattern::AmbientEgress:
+    case Pattern::AmbientTlsOrigination:
+        plan = planAmbient(r);
+        break;
     }
     return plan;
 }

@@ -80,6 +80,7 @@ RoutePlan planTlsPassthrough(const RouteRequest &r);
 RoutePlan planTlsOrigination(const RouteRequest &r);
 RoutePlan planMtlsOrigination(const RouteRequest &r);
 RoutePlan planTcp(const RouteRequest &r);
+RoutePlan planAmbient(const RouteRequest &r); // both ambient patterns (AmbientRoute.cpp)
 // What tls-origination and mtls-origination share (TlsOrigination.cpp).
 RoutePlan planGatewayOrigination(const RouteRequest &r, const QString &serverPortName);
 

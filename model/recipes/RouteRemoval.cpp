@@ -1,4 +1,5 @@
 #include "model/istio/GatewayRef.h"
+#include "model/recipes/AmbientRoute.h"
 #include "model/recipes/HostNames.h"
 #include "model/recipes/Patterns.h"
 #include "model/recipes/RecipeSteps.h"
@@ -173,7 +174,10 @@ RouteResult removeRoute(const Workspace &ws, const RouteRemoval &removal) {
                     QStringLiteral("nothing in the workspace routes %1").arg(target));
         return ctx.finish(QString());
     }
+    const bool ambient = routedThroughWaypoint(ctx, removal.host);
     trim.apply(ctx);
+    if (ambient && !ctx.failed())
+        trimWaypoint(ctx);
     RouteResult result = ctx.finish(QStringLiteral("Remove route to %1").arg(target));
     if (result.ok && result.change.isEmpty()) {
         result.ok = false;

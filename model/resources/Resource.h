@@ -3,6 +3,7 @@
 #include "model/core/Diagnostic.h"
 #include "model/core/Ids.h"
 #include "model/core/Kind.h"
+#include "model/resources/AuthorizationPolicy.h"
 #include "model/resources/DestinationRule.h"
 #include "model/resources/Gateway.h"
 #include "model/resources/GatewayApi.h"
@@ -22,7 +23,7 @@ namespace egret {
 using Spec =
     std::variant<std::monostate, Gateway, ServiceEntry, VirtualService, DestinationRule, Sidecar,
                  Workload, Service, Secret, RequestAuthentication, KubernetesGateway, GatewayRoute,
-                 ReferenceGrant, BackendTlsPolicy, InstallationSpec>;
+                 ReferenceGrant, BackendTlsPolicy, InstallationSpec, AuthorizationPolicy>;
 
 // One Kubernetes object read from a document: its identity, where it is, and its typed spec.
 // The document's text stays the source of truth; this is derived from it on every change.

@@ -2,6 +2,7 @@
 
 #include "model/validation/Hosts.h"
 
+#include "model/istio/Ambient.h"
 #include "model/istio/GatewayApiRefs.h"
 
 #include <QStringBuilder>
@@ -208,6 +209,8 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
         put(Table::RequestAuthByNs, ns);
     } else if (r.as<KubernetesGateway>()) {
         put(Table::KubeGatewayByName, join(ns, name));
+        if (istio::isWaypoint(r))
+            put(Table::WaypointsByName, name);
         applyDeployed(r, delta);
     } else if (const auto *route = r.as<GatewayRoute>()) {
         for (const ObjectRef &parent : route->parentRefs) {
@@ -229,6 +232,8 @@ void Index::apply(const Resource &r, int delta, Changes *changes) {
         put(Table::NodeByName, name);
     } else if (r.kind == Kind::Namespace) {
         put(Table::NamespaceByName, name);
+        if (istio::isAmbientNamespace(r.meta.labels))
+            put(Table::AmbientNamespaces, QString());
     }
     m_changes = nullptr;
 }
@@ -286,7 +291,10 @@ QVector<Kind> tableKinds(Table table) {
     case Table::GatewaysWildcardHost:
         return {Kind::Gateway};
     case Table::KubeGatewayByName:
+    case Table::WaypointsByName:
         return {Kind::KubernetesGateway};
+    case Table::AmbientNamespaces:
+        return {Kind::Namespace};
     case Table::DrSubsetByServiceName:
     case Table::DrSubsetByFqdn:
     case Table::DrByFqdn:

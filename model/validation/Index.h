@@ -63,6 +63,9 @@ enum class Table : quint8 {
     RoutesByGatewayParent, // ns␟name of a parent Gateway -> routes attached to it
     RoutesByServiceParent, // ns␟name of a parent ServiceEntry or Service -> mesh routes
     ReferenceGrantsByNs,   // ns -> ReferenceGrants (they govern references into their ns)
+    // Ambient mode.
+    WaypointsByName,   // name -> Gateways of class istio-waypoint (in any namespace)
+    AmbientNamespaces, // "" -> Namespaces in ambient mode
     Count
 };
 

@@ -195,6 +195,29 @@ const MessageType ExperimentalGatewayApiKind{
     "%s %s belongs to the Gateway API's experimental channel: istiod reads it only when it runs "
     "with %s=true%s.",
     "A Gateway API kind Istio serves only behind PILOT_ENABLE_ALPHA_GATEWAY_API."};
+const MessageType WaypointNotFound{
+    "EGR0017", "WaypointNotFound", Severity::Error,
+    "This %s is bound to the waypoint %s (%s), %s: Istio binds it to no waypoint, so its traffic "
+    "skips the policies, routes and TLS origination a waypoint would apply.",
+    "A ServiceEntry, Service or Namespace is bound (istio.io/use-waypoint) to a waypoint that does "
+    "not exist or does not take service traffic."};
+const MessageType WaypointNamespaceMissing{
+    "EGR0018", "WaypointNamespaceMissing", Severity::Error,
+    "This %s uses the waypoint %q, which is not in its namespace %q but in %s: without the label "
+    "istio.io/use-waypoint-namespace: %s Istio looks for it in %q and finds none.",
+    "A waypoint in another namespace used without istio.io/use-waypoint-namespace."};
+const MessageType AmbientMeshRouteIgnored{
+    "EGR0019", "AmbientMeshRouteIgnored", Severity::Warning,
+    "Ambient pods (namespace %s) reach %q through ztunnel alone, as no waypoint is bound to %s: "
+    "this VirtualService's mesh rules apply to sidecars only, not to them.",
+    "A mesh VirtualService for a host ambient pods reach without a waypoint, which applies no "
+    "routes."};
+const MessageType WildcardWithoutDynamicDns{
+    "EGR0020", "WildcardWithoutDynamicDns", Severity::Warning,
+    "In ambient mode the wildcard host %q is reached only through a waypoint with resolution "
+    "DYNAMIC_DNS: %s.",
+    "A wildcard ServiceEntry for ambient pods without DYNAMIC_DNS resolution or without a "
+    "waypoint."};
 } // namespace msg
 
 const QVector<const MessageType *> &allMessages() {
@@ -239,6 +262,10 @@ const QVector<const MessageType *> &allMessages() {
             &msg::ListenerRefusesRoute,
             &msg::BackendTlsPolicyIneffective,
             &msg::ExperimentalGatewayApiKind,
+            &msg::WaypointNotFound,
+            &msg::WaypointNamespaceMissing,
+            &msg::AmbientMeshRouteIgnored,
+            &msg::WildcardWithoutDynamicDns,
         };
         std::sort(l.begin(), l.end(), [](const MessageType *a, const MessageType *b) {
             return qstrcmp(a->code, b->code) < 0;

@@ -60,6 +60,11 @@ extern const MessageType ReferenceNotPermitted;       // EGR0013
 extern const MessageType ListenerRefusesRoute;        // EGR0014
 extern const MessageType BackendTlsPolicyIneffective; // EGR0015
 extern const MessageType ExperimentalGatewayApiKind;  // EGR0016
+// Ambient mode.
+extern const MessageType WaypointNotFound;          // EGR0017
+extern const MessageType WaypointNamespaceMissing;  // EGR0018
+extern const MessageType AmbientMeshRouteIgnored;   // EGR0019
+extern const MessageType WildcardWithoutDynamicDns; // EGR0020
 } // namespace msg
 
 // Every message, sorted by code.

@@ -42,6 +42,10 @@ const QVector<const Rule *> &allRules() {
             &listenerAttachmentAnalyzer,
             &backendTlsPolicyAnalyzer,
             &experimentalKindAnalyzer,
+            &waypointBindingAnalyzer,
+            &waypointNamespaceAnalyzer,
+            &ambientMeshRouteAnalyzer,
+            &wildcardWaypointAnalyzer,
         };
         // The list is kept sorted by name, as `egret validate --list-rules` prints it.
         std::sort(l.begin(), l.end(),

@@ -19,6 +19,8 @@ QColor tlsColor(WireTls tls) {
         return {0x84, 0x3d, 0xb8};
     case WireTls::Mutual:
         return {0x0d, 0x76, 0x79};
+    case WireTls::Hbone:
+        return {0x3b, 0x8c, 0x1e};
     }
     return Qt::black;
 }
@@ -35,13 +37,17 @@ QString tlsDescription(WireTls tls) {
         return QStringLiteral("TLS originated (SIMPLE)");
     case WireTls::Mutual:
         return QStringLiteral("mutual TLS originated (MUTUAL)");
+    case WireTls::Hbone:
+        return QStringLiteral("ambient HBONE tunnel (Istio mTLS, port 15008)");
     }
     return {};
 }
 
 QPen hopPen(WireTls tls, bool broken, bool blocked, bool emphasized) {
     QPen pen(broken || blocked ? kBroken : tlsColor(tls));
-    pen.setWidthF((tls == WireTls::Mutual || tls == WireTls::IstioMutual ? 2.2 : 1.6) +
+    pen.setWidthF((tls == WireTls::Mutual || tls == WireTls::IstioMutual || tls == WireTls::Hbone
+                       ? 2.2
+                       : 1.6) +
                   (broken ? 0.8 : 0) + (emphasized ? 1.2 : 0));
     // Failing beats TLS: a broken hop is solid red, a blocked one dotted red.
     if (blocked)

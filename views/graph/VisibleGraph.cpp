@@ -287,6 +287,11 @@ VisibleGraph buildVisibleGraph(const FlowGraph &graph, const HostGrouping &group
         v.kind = visibleKind(n.kind);
         v.label = n.label;
         v.detail = n.kind == FlowNodeKind::External ? QString() : n.ns;
+        // Ambient mode's parts say what they are: the shapes are the sidecar picture's.
+        if (n.flags.testFlag(NodeFlag::Waypoint))
+            v.detail = QStringLiteral("waypoint \u00b7 ") + n.ns;
+        else if (n.flags.testFlag(NodeFlag::Ambient))
+            v.detail = QStringLiteral("ambient \u00b7 ") + n.ns;
         v.cluster = clusterOf.value(n.id);
         v.flags = n.flags;
         out.nodes.append(v);

@@ -32,6 +32,10 @@ PaletteWidget::PaletteWidget(QWidget *parent)
         {"egress-gateway-api", tr("Egress gateway (Gateway API)"),
          tr("A Gateway API Gateway of class istio, which Istio deploys as <name>-istio"),
          ":/egret/palette/gateway.svg"},
+        {"waypoint", tr("Waypoint (ambient)"),
+         tr("An ambient egress waypoint: a Gateway of class istio-waypoint (HBONE, 15008) that "
+            "ServiceEntries labelled istio.io/use-waypoint go through"),
+         ":/egret/palette/gateway.svg"},
         {"external-host", tr("External host"),
          tr("A host outside the mesh, declared by a ServiceEntry"), ":/egret/palette/host.svg"},
     };

@@ -43,4 +43,10 @@ extern const Rule listenerAttachmentAnalyzer;
 extern const Rule backendTlsPolicyAnalyzer;
 extern const Rule experimentalKindAnalyzer;
 
+// Ambient mode.
+extern const Rule waypointBindingAnalyzer;
+extern const Rule waypointNamespaceAnalyzer;
+extern const Rule ambientMeshRouteAnalyzer;
+extern const Rule wildcardWaypointAnalyzer;
+
 } // namespace egret::validation::rules

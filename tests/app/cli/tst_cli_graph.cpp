@@ -70,6 +70,38 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(stdoutRun.out).object(), root);
     }
 
+    // Ambient mode: the pods' HBONE hop into the waypoint, the waypoint's TLS toward the host
+    // and the AuthorizationPolicy restricting that hop, as JSON tells them.
+    void ambientWaypointJson() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("flows.json");
+        const Run r = egret({"graph", flowData("ambient-egress.yaml"), "-o", out});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(readFile(out)).object();
+        QJsonObject waypoint;
+        for (const QJsonValue &n : root.value("nodes").toArray())
+            if (n.toObject().value("id").toString() == "gateway:istio-egress/waypoint")
+                waypoint = n.toObject();
+        QCOMPARE(waypoint.value("waypoint").toBool(), true);
+        QStringList hops;
+        for (const QJsonValue &v : root.value("edges").toArray()) {
+            const QJsonObject e = v.toObject();
+            QString line = QStringLiteral("%1 -> %2 %3 %4")
+                               .arg(e.value("from").toString(), e.value("to").toString())
+                               .arg(e.value("port").toInt())
+                               .arg(e.value("tls").toString());
+            for (const QJsonValue &p : e.value("policies").toArray())
+                line += QStringLiteral(" [%1]").arg(p.toString());
+            hops << line;
+        }
+        QVERIFY2(
+            hops.contains("workload:default/curl -> gateway:istio-egress/waypoint 15008 HBONE"),
+            qPrintable(hops.join('\n')));
+        QVERIFY2(hops.contains("gateway:istio-egress/waypoint -> host:httpbin.org 443 SIMPLE "
+                               "[AuthorizationPolicy istio-egress/httpbin-get-only: ALLOW GET]"),
+                 qPrintable(hops.join('\n')));
+    }
+
     void meshConfigDecidesUndeclaredHosts() {
         QTemporaryDir dir;
         writeFile(dir.filePath("mesh.yaml"), "outboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n");

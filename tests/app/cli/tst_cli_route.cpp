@@ -26,10 +26,11 @@ private Q_SLOTS:
         const Run list = runEgret({"route", "list-patterns"});
         QCOMPARE(list.exitCode, 0);
         for (const char *name : {"direct-http", "direct-tls", "sidecar-tls-origination", "http",
-                                 "tls-passthrough", "tls-origination", "mtls-origination", "tcp"})
+                                 "tls-passthrough", "tls-origination", "mtls-origination", "tcp",
+                                 "ambient-egress", "ambient-tls-origination"})
             QVERIFY2(list.out.contains(name), name);
         // Which variant each pattern has in the Gateway API.
-        QCOMPARE(list.out.count("Gateway API: "), 8);
+        QCOMPARE(list.out.count("Gateway API: "), 10);
         QVERIFY(list.out.contains("Gateway API: Gateway (class istio), two TLSRoutes (v1alpha2: "
                                   "experimental before Istio 1.30)"));
         QVERIFY(addHelp.out.contains("--api <API>"));
@@ -157,9 +158,16 @@ private Q_SLOTS:
     void dryRunDiffPatchesToTheRealWrite_data() {
         QTest::addColumn<QStringList>("route");
         QTest::addColumn<QString>("start");
-        const QStringList patterns = {
-            "direct-http",     "direct-tls",      "sidecar-tls-origination", "http",
-            "tls-passthrough", "tls-origination", "mtls-origination",        "tcp"};
+        const QStringList patterns = {"direct-http",
+                                      "direct-tls",
+                                      "sidecar-tls-origination",
+                                      "http",
+                                      "tls-passthrough",
+                                      "tls-origination",
+                                      "mtls-origination",
+                                      "tcp",
+                                      "ambient-egress",
+                                      "ambient-tls-origination"};
         for (const QString &pattern : patterns) {
             for (const QString api : {"istio", "gateway-api"}) {
                 QStringList route = {"--host", "api.new.com", "--pattern", pattern, "--api", api};

@@ -80,6 +80,32 @@ private Q_SLOTS:
         QVERIFY(!design::kubernetesGatewayDocument("Team A", {}).problem.isEmpty());
     }
 
+    // The waypoint is complete as dropped: Istio accepts it, it is drawn as a waypoint, and a
+    // second one in the same namespace gets a name of its own.
+    void paletteWaypointIsValid() {
+        Workspace ws;
+        const int file = ws.createFile(QStringLiteral("design.yaml"));
+        const design::NewDocument doc = design::waypointDocument("istio-egress", {});
+        QVERIFY(doc.problem.isEmpty());
+        QCOMPARE(doc.description, QStringLiteral("Add waypoint istio-egress/waypoint"));
+        ws.appendDocument(file, doc.body);
+        QVERIFY(ws.diagnostics().isEmpty());
+        const Resource *r = ws.resources().value(0);
+        QVERIFY(r && r->kind == Kind::KubernetesGateway);
+        const auto *g = r->as<KubernetesGateway>();
+        QCOMPARE(g->gatewayClassName, QStringLiteral("istio-waypoint"));
+        QCOMPARE(g->listeners.size(), 1);
+        QCOMPARE(g->listeners[0].port, 15008);
+        QCOMPARE(g->listeners[0].protocol, QStringLiteral("HBONE"));
+        QCOMPARE(r->meta.labels.value("istio.io/waypoint-for"), QStringLiteral("service"));
+        QCOMPARE(validation::validate(ws, {}).size(), 0);
+        const FlowNode *n = flowsOf(ws).node(QStringLiteral("gateway:istio-egress/waypoint"));
+        QVERIFY(n && n->flags.testFlag(NodeFlag::Waypoint));
+        QCOMPARE(design::waypointDocument("istio-egress", {"waypoint"}).description,
+                 QStringLiteral("Add waypoint istio-egress/waypoint-2"));
+        QVERIFY(!design::waypointDocument("Team A", {}).problem.isEmpty());
+    }
+
     void paletteRefusesANamespaceKubernetesRefuses() {
         for (const char *bad : {"Team A", "../../tmp/x", "-shop", ""}) {
             const design::NewDocument doc = design::sidecarNamespaceDocument(bad);

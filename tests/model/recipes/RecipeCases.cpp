@@ -88,6 +88,17 @@ const QVector<PatternCase> &patternCases() {
         tcp.request.gatewayPort = 7777;
         tcp.scenarioInCorpus = false;
         out << tcp;
+
+        // Ambient mode: our own files following Istio's ambient "Egress gateways" page.
+        PatternCase ambient = make("ambient-egress", request(Pattern::AmbientEgress, "httpbin.org"),
+                                   "scenarios/ambient-egress.yaml");
+        ambient.scenarioInCorpus = false;
+        out << ambient;
+        PatternCase ambientTls =
+            make("ambient-tls-origination", request(Pattern::AmbientTlsOrigination, "httpbin.org"),
+                 "scenarios/ambient-tls-origination.yaml");
+        ambientTls.scenarioInCorpus = false;
+        out << ambientTls;
         return out;
     }();
     return cases;

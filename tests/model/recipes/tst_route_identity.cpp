@@ -183,7 +183,11 @@ private Q_SLOTS:
         const QByteArray before = ws.fileBytes(0);
         QString error;
         QVERIFY2(addRouteTo(ws, request, &error), qPrintable(error));
-        QVERIFY(ws.fileBytes(0).contains("  namespace: payments\n"));
+        // The ambient patterns write to the waypoint's namespace; the request's is the clients'.
+        const bool ambient = request.pattern == recipes::Pattern::AmbientEgress ||
+                             request.pattern == recipes::Pattern::AmbientTlsOrigination;
+        QVERIFY(ws.fileBytes(0).contains(ambient ? "  namespace: istio-egress\n"
+                                                 : "  namespace: payments\n"));
         QVERIFY2(removeRouteFrom(ws, {request.host, 0}, &error), qPrintable(error));
         QCOMPARE(ws.fileBytes(0), before);
     }

@@ -400,8 +400,8 @@ spec:
                 palette.model()->mimeData({palette.model()->index(row, 0)}));
             kinds << QString::fromUtf8(mime->data(PaletteWidget::kPaletteMime));
         }
-        QCOMPARE(kinds, QStringList(
-                            {"workload", "egress-gateway", "egress-gateway-api", "external-host"}));
+        QCOMPARE(kinds, QStringList({"workload", "egress-gateway", "egress-gateway-api", "waypoint",
+                                     "external-host"}));
         QCOMPARE(palette.item(2)->text(), QStringLiteral("Egress gateway (Gateway API)"));
     }
 };

@@ -6,6 +6,8 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <iterator>
+
 namespace egret::views {
 
 namespace {
@@ -13,7 +15,7 @@ namespace {
 constexpr qreal kRow = 16;
 constexpr qreal kSwatch = 34;
 constexpr WireTls kTls[] = {WireTls::Plaintext, WireTls::AppTls, WireTls::IstioMutual,
-                            WireTls::Simple, WireTls::Mutual};
+                            WireTls::Simple,    WireTls::Mutual, WireTls::Hbone};
 
 } // namespace
 
@@ -24,7 +26,7 @@ LegendItem::LegendItem() {
     for (WireTls t : kTls)
         w = std::max(w, fm.horizontalAdvance(style::tlsDescription(t)));
     // Shapes row, TLS rows, failing rows, badges row, title.
-    m_size = QSizeF(w + kSwatch + 24, kRow * (1 + 1 + 5 + 2 + 1) + 14);
+    m_size = QSizeF(w + kSwatch + 24, kRow * qreal(1 + 1 + std::size(kTls) + 2 + 1) + 14);
 }
 
 QRectF LegendItem::boundingRect() const {
