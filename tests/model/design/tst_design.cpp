@@ -99,7 +99,8 @@ private Q_SLOTS:
         QCOMPARE(g->listeners[0].protocol, QStringLiteral("HBONE"));
         QCOMPARE(r->meta.labels.value("istio.io/waypoint-for"), QStringLiteral("service"));
         QCOMPARE(validation::validate(ws, {}).size(), 0);
-        const FlowNode *n = flowsOf(ws).node(QStringLiteral("gateway:istio-egress/waypoint"));
+        const FlowGraph flows = flowsOf(ws); // kept: the node points into it
+        const FlowNode *n = flows.node(QStringLiteral("gateway:istio-egress/waypoint"));
         QVERIFY(n && n->flags.testFlag(NodeFlag::Waypoint));
         QCOMPARE(design::waypointDocument("istio-egress", {"waypoint"}).description,
                  QStringLiteral("Add waypoint istio-egress/waypoint-2"));
